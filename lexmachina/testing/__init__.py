@@ -1,0 +1,10 @@
+"""A fake Lex Machina API server for tests, written with the standard library.
+
+Start one with ``with FakeLexMachina() as fake:`` and point a client at
+``fake.url``. See ``docs/testing.md`` for the whole API.
+"""
+
+from ._records import RecordedRequest
+from ._server import FakeLexMachina
+
+__all__ = ["FakeLexMachina", "RecordedRequest"]

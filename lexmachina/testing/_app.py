@@ -1,0 +1,75 @@
+"""The fake's request pipeline: record, route, check the token, answer."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+
+from ._auth import AuthEndpoints
+from ._http import Reply, Request, detail
+from ._records import RequestLog
+from ._routes import Route, Router
+from ._tokens import TokenStore
+
+TOKEN_PATH = "/oauth2/token"
+
+
+class App:
+    """Everything the fake knows, and how it answers one request."""
+
+    def __init__(self, tokens: TokenStore) -> None:
+        self.tokens = tokens
+        self.log = RequestLog()
+        self.auth = AuthEndpoints(tokens)
+        self.router = Router()
+        self.errors: list[str] = []
+        self._lock = threading.Lock()
+        self._token_requests = 0
+        self._add_auth_routes()
+
+    def _add_auth_routes(self) -> None:
+        self.router.add(Route("POST", TOKEN_PATH, self.auth.issue_token, False))
+        self.router.add(Route("GET", "/health", self.auth.health))
+
+    @property
+    def token_requests(self) -> int:
+        """How many requests reached the token endpoint since the last reset."""
+        with self._lock:
+            return self._token_requests
+
+    def reset(self) -> None:
+        """Forget recorded requests, counters and internal errors."""
+        self.log.clear()
+        with self._lock:
+            self._token_requests = 0
+            self.errors.clear()
+
+    def answer(self, request: Request) -> Reply:
+        """Record ``request`` and compute its answer."""
+        self.log.add(request)
+        if request.path == TOKEN_PATH:
+            with self._lock:
+                self._token_requests += 1
+        try:
+            return self._route(request)
+        except Exception:
+            # A bug in the fake must show up in the test that met it, not
+            # as a hung connection: answer 500 and keep the traceback.
+            with self._lock:
+                self.errors.append(traceback.format_exc())
+            return detail(500, "Internal Server Error")
+
+    def _route(self, request: Request) -> Reply:
+        found = self.router.match(request.method, request.path)
+        if found == 404:
+            return detail(404, "Not Found")
+        if isinstance(found, int):
+            return detail(405, "Method Not Allowed")
+
+        if found.route.needs_token:
+            refusal = self.auth.refuse_token(request)
+            if refusal is not None:
+                return refusal
+
+        routed = Request(**{**request.__dict__, "params": found.params})
+        return found.route.handler(routed)
