@@ -1,0 +1,44 @@
+"""What an ``*_with_http_info`` call returns: the answer, parsed on demand."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ApiResponse(Generic[T]):
+    """A successful answer: status, headers, the raw bytes and the parsed data.
+
+    ``data`` is parsed into the operation's declared type the first time it
+    is read; ``json()`` returns plain parsed JSON instead, which is cheaper
+    for bulk work that needs no models.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        headers: Mapping[str, str],
+        raw_data: bytes,
+        parse: Callable[[bytes], T],
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.raw_data = raw_data
+        self._parse = parse
+
+    @cached_property
+    def data(self) -> T:
+        """The body parsed into the operation's declared type."""
+        return self._parse(self.raw_data)
+
+    def json(self) -> Any:
+        """The body as plain parsed JSON: dicts, lists, strings and numbers."""
+        return json.loads(self.raw_data)
+
+    def __repr__(self) -> str:
+        size = len(self.raw_data)
+        return f"ApiResponse(status_code={self.status_code}, bytes={size})"
