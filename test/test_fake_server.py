@@ -7,14 +7,17 @@ import json
 import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from lexmachina.testing import FakeLexMachina
+from lexmachina.testing import FakeLexMachina, Fault
 
 TIMEOUT = 5.0
 CREDENTIALS = {
@@ -343,3 +346,190 @@ def test_command_line_serves_the_given_client() -> None:
 
     assert status == 200
     assert returncode == 0
+
+
+# Faults
+
+
+def test_fail_answers_status_for_the_next_calls_then_recovers(
+    fake: FakeLexMachina,
+) -> None:
+    token = get_token(fake)
+    fake.fail("/health", status=503, times=2, retry_after="1")
+    answers = [call(fake, "GET", "/health", headers=bearer(token)) for _ in range(3)]
+
+    assert [answer.status for answer in answers] == [503, 503, 200]
+    assert answers[0].headers["retry-after"] == "1"
+    assert answers[0].json() == {"detail": "Service Unavailable"}
+    assert "retry-after" not in answers[2].headers
+    assert fake.faults == []
+
+
+def test_a_fault_for_one_path_spares_the_others(fake: FakeLexMachina) -> None:
+    fake.fail("/health", status=429)
+
+    assert call(fake, "POST", token_path(**CREDENTIALS)).status == 200
+    assert call(fake, "GET", "/health").status == 429
+
+
+def test_a_fault_without_path_hits_every_path(fake: FakeLexMachina) -> None:
+    fake.fail(None, status=502, times=2)
+
+    assert call(fake, "POST", token_path(**CREDENTIALS)).status == 502
+    assert call(fake, "GET", "/nowhere").status == 502
+    assert call(fake, "GET", "/nowhere").status == 404
+
+
+def test_a_fault_for_always_lasts_until_cleared(fake: FakeLexMachina) -> None:
+    fake.fail("/health", status=500, times=None)
+    statuses = [call(fake, "GET", "/health").status for _ in range(4)]
+    fake.clear_faults()
+
+    assert statuses == [500] * 4
+    assert call(fake, "GET", "/health").status == 401
+
+
+def test_a_template_path_matches_any_value(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("status", path="/{anything}", times=None, status=504))
+
+    assert call(fake, "GET", "/health").status == 504
+    assert call(fake, "GET", "/no-such-thing").status == 504
+    assert call(fake, "POST", token_path(**CREDENTIALS)).status == 200
+
+
+def test_a_fault_can_be_limited_to_one_method(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("status", path="/health", method="POST", status=500))
+
+    assert call(fake, "GET", "/health").status == 401
+    assert call(fake, "POST", "/health").status == 500
+
+
+def test_faults_are_taken_in_injection_order(fake: FakeLexMachina) -> None:
+    fake.fail("/health", status=500)
+    fake.fail(None, status=502)
+
+    assert call(fake, "GET", "/health").status == 500
+    assert call(fake, "GET", "/health").status == 502
+
+
+def test_pending_faults_show_what_is_left(fake: FakeLexMachina) -> None:
+    fake.fail("/health", times=3)
+    call(fake, "GET", "/health")
+
+    assert fake.faults == [Fault("status", "/health", times=2)]
+
+
+def test_a_dropped_connection_gets_no_answer(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("drop", path="/health"))
+    conn = connect(fake)
+    conn.request("GET", "/health")
+
+    with pytest.raises(http.client.RemoteDisconnected):
+        conn.getresponse()
+    conn.close()
+    assert call(fake, "GET", "/health").status == 401
+    assert [r.path for r in fake.requests] == ["/health", "/health"]
+
+
+def test_a_truncated_body_promises_more_than_it_sends(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("truncate", path="/oauth2/token"))
+    conn = connect(fake)
+    conn.request("POST", token_path(**CREDENTIALS))
+    response = conn.getresponse()
+
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "application/json"
+    with pytest.raises(http.client.IncompleteRead) as caught:
+        response.read()
+    conn.close()
+    promised = int(response.getheader("Content-Length") or 0)
+    assert 0 < len(caught.value.partial) < promised
+
+
+def test_an_html_error_page_comes_as_text_html(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("html", path="/health", status=502, retry_after="7"))
+    answer = call(fake, "GET", "/health")
+
+    assert answer.status == 502
+    assert answer.headers["content-type"] == "text/html"
+    assert answer.headers["retry-after"] == "7"
+    assert answer.raw.startswith(b"<html>")
+    assert b"502 Bad Gateway" in answer.raw
+
+
+def test_a_slow_answer_arrives_late_but_whole(fake: FakeLexMachina) -> None:
+    fake.inject(Fault("slow", path="/oauth2/token", delay=0.2))
+    started = time.monotonic()
+    answer = call(fake, "POST", token_path(**CREDENTIALS))
+
+    assert time.monotonic() - started >= 0.2
+    assert answer.status == 200
+    assert answer.json()["token_type"] == "Bearer"
+
+
+def test_a_slow_token_endpoint_outlasts_a_short_client_timeout(
+    fake: FakeLexMachina,
+) -> None:
+    fake.inject(Fault("slow", path="/oauth2/token", delay=30.0))
+    conn = http.client.HTTPConnection("127.0.0.1", fake.port, timeout=0.3)
+    conn.request("POST", token_path(**CREDENTIALS))
+
+    with pytest.raises(TimeoutError):
+        conn.getresponse()
+    conn.close()
+
+
+def test_stop_cuts_short_a_delayed_answer() -> None:
+    fake = FakeLexMachina().start()
+    fake.inject(Fault("slow", path="/health", delay=60.0))
+    outcome: list[BaseException | int] = []
+
+    def wait_for_answer() -> None:
+        try:
+            outcome.append(call(fake, "GET", "/health").status)
+        except (OSError, http.client.HTTPException) as error:
+            outcome.append(error)
+
+    waiter = threading.Thread(target=wait_for_answer)
+    waiter.start()
+    for _ in range(500):
+        if fake.requests:
+            break
+        time.sleep(0.01)
+    fake.stop()
+    waiter.join(TIMEOUT)
+
+    assert not waiter.is_alive()
+    assert isinstance(outcome[0], (OSError, http.client.HTTPException))
+
+
+def test_concurrent_requests_use_up_a_fault_exactly(fake: FakeLexMachina) -> None:
+    fake.fail("/health", status=503, times=5)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(
+            pool.map(lambda _: call(fake, "GET", "/health").status, range(20))
+        )
+
+    assert statuses.count(503) == 5
+    assert statuses.count(401) == 15
+
+
+def test_reset_drops_pending_faults(fake: FakeLexMachina) -> None:
+    fake.fail("/health", times=None)
+    fake.reset()
+
+    assert fake.faults == []
+    assert call(fake, "GET", "/health").status == 401
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"kind": "explode"},
+        {"kind": "status", "times": 0},
+        {"kind": "slow", "delay": -1},
+    ],
+)
+def test_nonsense_faults_are_refused(arguments: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        Fault(**arguments)

@@ -4,7 +4,8 @@ Start one with ``with FakeLexMachina() as fake:`` and point a client at
 ``fake.url``. See ``docs/testing.md`` for the whole API.
 """
 
+from ._faults import Fault, FaultKind
 from ._records import RecordedRequest
 from ._server import FakeLexMachina
 
-__all__ = ["FakeLexMachina", "RecordedRequest"]
+__all__ = ["FakeLexMachina", "Fault", "FaultKind", "RecordedRequest"]

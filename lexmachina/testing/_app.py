@@ -6,6 +6,7 @@ import threading
 import traceback
 
 from ._auth import AuthEndpoints
+from ._faults import FaultQueue
 from ._http import Reply, Request, detail
 from ._records import RequestLog
 from ._routes import Route, Router
@@ -20,6 +21,7 @@ class App:
     def __init__(self, tokens: TokenStore) -> None:
         self.tokens = tokens
         self.log = RequestLog()
+        self.faults = FaultQueue()
         self.auth = AuthEndpoints(tokens)
         self.router = Router()
         self.errors: list[str] = []
@@ -38,8 +40,9 @@ class App:
             return self._token_requests
 
     def reset(self) -> None:
-        """Forget recorded requests, counters and internal errors."""
+        """Forget recorded requests, pending faults, counters and internal errors."""
         self.log.clear()
+        self.faults.clear()
         with self._lock:
             self._token_requests = 0
             self.errors.clear()
@@ -50,6 +53,12 @@ class App:
         if request.path == TOKEN_PATH:
             with self._lock:
                 self._token_requests += 1
+        fault = self.faults.take(request.method, request.path)
+        if fault is not None:
+            return fault.apply(lambda: self._safe_route(request))
+        return self._safe_route(request)
+
+    def _safe_route(self, request: Request) -> Reply:
         try:
             return self._route(request)
         except Exception:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 JSON_TYPE = "application/json"
@@ -34,14 +35,28 @@ class Request:
         return None
 
 
+class Ending(Enum):
+    """How the answer ends on the wire."""
+
+    COMPLETE = "complete"
+    DROP = "drop"
+    TRUNCATE = "truncate"
+
+
 @dataclass(frozen=True)
 class Reply:
-    """One answer: status, body bytes and extra headers."""
+    """One answer: status, body bytes, extra headers, and how to send it.
+
+    ``delay`` holds the answer back that many seconds. ``ending`` DROP closes
+    the connection without answering; TRUNCATE sends half the body and closes.
+    """
 
     status: int
     body: bytes = b""
     content_type: str = JSON_TYPE
     headers: tuple[tuple[str, str], ...] = ()
+    delay: float = 0.0
+    ending: Ending = Ending.COMPLETE
 
 
 def json_reply(status: int, payload: Any, **headers: str) -> Reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +12,17 @@ from ._http import Reply, Request
 Handler = Callable[[Request], Reply]
 
 _PARAM = re.compile(r"\{(\w+)\}")
+
+
+@functools.lru_cache(maxsize=256)
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A path template (``/cases/{case_id}``) as a regex, one group per parameter."""
+    pieces = _PARAM.split(template)
+    parts = [
+        f"(?P<{piece}>[^/]+)" if index % 2 else re.escape(piece)
+        for index, piece in enumerate(pieces)
+    ]
+    return re.compile("".join(parts) + r"\Z")
 
 
 @dataclass(frozen=True)
@@ -25,12 +37,7 @@ class Route:
     @property
     def pattern(self) -> re.Pattern[str]:
         """The template as a regular expression with one group per parameter."""
-        escaped = _PARAM.split(self.template)
-        parts = [
-            f"(?P<{piece}>[^/]+)" if index % 2 else re.escape(piece)
-            for index, piece in enumerate(escaped)
-        ]
-        return re.compile("".join(parts) + r"\Z")
+        return template_pattern(self.template)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from types import TracebackType
 
 from ._app import App
+from ._faults import Fault
 from ._records import RecordedRequest
 from ._tokens import TokenStore
 from ._wire import QuietServer
@@ -132,6 +133,34 @@ class FakeLexMachina:
         """Tracebacks of bugs in the fake itself (each answered 500)."""
         return list(self._app.errors)
 
+    def inject(self, *faults: Fault) -> None:
+        """Queue faults; each request takes the first pending one that matches."""
+        for fault in faults:
+            self._app.faults.add(fault)
+
+    def fail(
+        self,
+        path: str | None = None,
+        status: int = 503,
+        times: int | None = 1,
+        retry_after: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` requests for ``path`` with ``status``.
+
+        ``path=None`` means every path; ``times=None`` means until cleared.
+        A shortcut for ``inject(Fault("status", ...))``.
+        """
+        self.inject(Fault("status", path, times, status, retry_after))
+
+    @property
+    def faults(self) -> list[Fault]:
+        """The faults still pending, ``times`` counting what is left."""
+        return self._app.faults.pending()
+
+    def clear_faults(self) -> None:
+        """Drop every pending fault."""
+        self._app.faults.clear()
+
     def reset(self) -> None:
-        """Forget recorded requests and counters; clients and tokens stay."""
+        """Forget records, counters and pending faults; clients and tokens stay."""
         self._app.reset()

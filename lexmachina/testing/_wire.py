@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ._http import Reply, Request
+from ._http import Ending, Reply, Request
 
 Answerer = Callable[[Request], Reply]
 
@@ -27,6 +27,7 @@ class QuietServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], answer: Answerer) -> None:
         self.answer = answer
+        self.stopping = threading.Event()
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         super().__init__(address, FakeHandler)
@@ -52,7 +53,8 @@ class QuietServer(ThreadingHTTPServer):
         """Stay quiet: clients that hang up mid-answer are part of the game."""
 
     def cut_connections(self) -> None:
-        """Shut every open client connection, so no keep-alive outlives us."""
+        """Shut every open connection and wake delayed answers, so none outlives us."""
+        self.stopping.set()
         with self._open_lock:
             sockets = list(self._open)
         for conn in sockets:
@@ -127,12 +129,26 @@ class FakeHandler(BaseHTTPRequestHandler):
         return b"".join(chunks)
 
     def _write(self, reply: Reply) -> None:
+        if reply.delay and self.server.stopping.wait(reply.delay):
+            reply = Reply(0, ending=Ending.DROP)
+        if reply.ending is Ending.DROP:
+            self.close_connection = True
+            return
+
+        body, announced = reply.body, len(reply.body)
+        if reply.ending is Ending.TRUNCATE:
+            body = body[: announced // 2]
+            announced = max(announced, len(body) + 1)
+            self.close_connection = True
+        self._send(reply, body, announced)
+
+    def _send(self, reply: Reply, body: bytes, announced: int) -> None:
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Content-Length", str(announced))
         for name, value in reply.headers:
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(reply.body)
+            self.wfile.write(body)
         self.wfile.flush()
