@@ -8,6 +8,7 @@ classes are imported on first use, so ``import lexmachina`` stays fast.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
 __all__ = ["ApiClient", "ApiException", "ApiResponse", "Configuration", "__version__"]
 
 
-def __getattr__(name: str) -> Any:
-    from . import api, models
+def _lazy_packages() -> list[Any]:
+    return [importlib.import_module(f"{__name__}.{sub}") for sub in ("api", "models")]
 
-    for package in (api, models):
+
+def __getattr__(name: str) -> Any:
+    for package in _lazy_packages():
         if name in package.__all__:
             value = getattr(package, name)
             globals()[name] = value
@@ -38,6 +41,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    from . import api, models
-
-    return sorted({*globals(), *api.__all__, *models.__all__})
+    names = set(globals())
+    for package in _lazy_packages():
+        names.update(package.__all__)
+    return sorted(names)

@@ -72,9 +72,11 @@ class _LoggedRetry(Retry):
 def retry_policy(config: Configuration) -> Retry:
     """Build the retry policy that ``config.retries`` describes."""
     if isinstance(config.retries, Retry):
+        # Adopt the caller's policy, but let a final error status come back as
+        # a response, so it raises the typed exception for that status.
         policy = _LoggedRetry.__new__(_LoggedRetry)
         policy.__dict__.update(config.retries.__dict__)
-        return policy
+        return policy.new(raise_on_status=False, raise_on_redirect=False)
     return _LoggedRetry(
         total=config.retries,
         connect=config.retries,
@@ -161,6 +163,15 @@ def _transport_error(err: HTTPError, host: str) -> TransportError:
             "certificate comes from a private CA, pass its file as "
             "Configuration(ssl_ca_cert='ca.pem')"
         )
+    # NewConnectionError subclasses ConnectTimeoutError, so it goes first.
+    if isinstance(cause, NewConnectionError):
+        return ApiConnectionError(
+            f"could not connect to {host}; check the host setting and the network"
+        )
+    if isinstance(cause, ProxyError):
+        return ApiConnectionError(
+            f"the proxy refused or failed the connection to {host}"
+        )
     if isinstance(cause, (ConnectTimeoutError, ReadTimeoutError)):
         phase = (
             "connecting to"
@@ -170,14 +181,6 @@ def _transport_error(err: HTTPError, host: str) -> TransportError:
         return ApiTimeoutError(
             f"timed out {phase} {host}; raise Configuration(connect_timeout=..., "
             "read_timeout=...) or pass _request_timeout"
-        )
-    if isinstance(cause, ProxyError):
-        return ApiConnectionError(
-            f"the proxy refused or failed the connection to {host}"
-        )
-    if isinstance(cause, NewConnectionError):
-        return ApiConnectionError(
-            f"could not connect to {host}; check the host setting and the network"
         )
     if isinstance(cause, ProtocolError) and "IncompleteRead" in str(cause):
         return IncompleteBodyError(f"the answer from {host} ended before its end")
