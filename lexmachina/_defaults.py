@@ -15,6 +15,7 @@ BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 30.0
 BACKOFF_JITTER = 0.25
 RETRY_AFTER_MAX = 60
+REDIRECTS = 5
 
 # The token endpoint's answer may omit expires_in; the API's tokens have
 # lived for an hour, so that is what an unstated lifetime is taken to be.

@@ -189,7 +189,7 @@ class ApiClient:
         self, request: _Request, timeout: Timeout, preload: bool = True
     ) -> urllib3.BaseHTTPResponse:
         response = self._send_authorized(request, timeout, preload)
-        if response.status >= 400:
+        if not 200 <= response.status < 300:
             self._raise_for_status(response, preload)
         return response
 

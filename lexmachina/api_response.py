@@ -36,8 +36,17 @@ class ApiResponse(Generic[T]):
         return self._parse(self.raw_data)
 
     def json(self) -> Any:
-        """The body as plain parsed JSON: dicts, lists, strings and numbers."""
-        return json.loads(self.raw_data)
+        """The body as plain parsed JSON: dicts, lists, strings and numbers.
+
+        Raises :class:`~lexmachina.exceptions.ResponseParseError` if the body
+        is not JSON.
+        """
+        try:
+            return json.loads(self.raw_data)
+        except ValueError:
+            from .exceptions import ResponseParseError
+
+            raise ResponseParseError(reason="the answer is not valid JSON") from None
 
     def __repr__(self) -> str:
         size = len(self.raw_data)

@@ -78,11 +78,12 @@ def retry_policy(config: Configuration) -> Retry:
         policy.__dict__.update(config.retries.__dict__)
         return policy.new(raise_on_status=False, raise_on_redirect=False)
     return _LoggedRetry(
-        total=config.retries,
+        total=None,
         connect=config.retries,
         read=config.retries,
         status=config.retries,
         other=0,
+        redirect=_defaults.REDIRECTS,
         allowed_methods=None,
         status_forcelist=_defaults.RETRY_STATUSES,
         backoff_factor=_defaults.BACKOFF_FACTOR,
