@@ -37,7 +37,7 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[dict[str, str]]
     redirect_to = ""
 
-    def do_GET(self) -> None:  # noqa: N802  (the http.server naming scheme)
+    def do_GET(self) -> None:
         self.seen.append(dict(self.headers))
         if self.path.startswith("/jump"):
             self._answer(307, b"", {"Location": self.redirect_to})
@@ -98,9 +98,11 @@ def _static(host: str, **settings: object) -> lexmachina.Configuration:
 
 def test_unknown_ca_fails_with_advice(ca: trustme.CA) -> None:
     url, _ = _tls_server(ca)
-    with lexmachina.ApiClient(_static(url)) as client:
-        with pytest.raises(ApiTLSError, match="ssl_ca_cert") as caught:
-            lexmachina.StatusApi(client).get_health()
+    with (
+        lexmachina.ApiClient(_static(url)) as client,
+        pytest.raises(ApiTLSError, match="ssl_ca_cert") as caught,
+    ):
+        lexmachina.StatusApi(client).get_health()
     assert "certificate" in str(caught.value).lower()
     assert isinstance(caught.value.__cause__, Exception)
 
