@@ -94,7 +94,7 @@ class _ModuleWriter:
     uses_param: bool = False
 
     def __post_init__(self) -> None:
-        self.types = TypeRenderer(self.spec.titles)
+        self.types = TypeRenderer(self.spec.titles, self.spec.schemas)
 
     def constant_ref(self, op: OperationInfo) -> str:
         if op.home_tag == self.tag:

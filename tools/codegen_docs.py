@@ -131,7 +131,7 @@ def _api_page(spec: Spec, tag: str, examples: dict[str, str]) -> str:
 def _operation_section(
     spec: Spec, class_name: str, op: OperationInfo, examples: dict[str, str]
 ) -> list[str]:
-    types = TypeRenderer(spec.titles)
+    types = TypeRenderer(spec.titles, spec.schemas)
     returns = response_type(op, types)
     return [
         f"# **{op.operation_id}**",
@@ -208,7 +208,7 @@ def _parameter_table(spec: Spec, op: OperationInfo) -> list[str]:
             f"**{body_name(spec, op)}** | [**{title}**](models/{title}.md) "
             "or dict | the JSON body | "
         )
-    types = TypeRenderer(spec.titles)
+    types = TypeRenderer(spec.titles, spec.schemas)
     for param in op.params:
         item = types.render(param.item_schema)
         kind = f"list[{item}]" if param.many else item
@@ -396,7 +396,7 @@ def _property_table(spec: Spec, schema: dict[str, Any]) -> list[str]:
         "Python name | Wire name | Type | Required | Description",
         "----------- | --------- | ---- | -------- | -----------",
     ]
-    types = TypeRenderer(spec.titles)
+    types = TypeRenderer(spec.titles, spec.schemas)
     for wire, prop in schema.get("properties", {}).items():
         kind = types.render(prop)
         if wire not in required and not is_nullable(prop):

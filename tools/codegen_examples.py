@@ -19,6 +19,14 @@ _ANSWER_KEYS = {
     "patent_number": "number",
     "patent_numbers": "number",
 }
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "object": dict,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+}
 _FALLBACKS = {"integer": 1, "string": "text", "boolean": True, "number": 1.0}
 
 
@@ -65,15 +73,28 @@ class ExampleValues:
         return options[0]
 
     def _fits(self, value: Any, schema: dict[str, Any]) -> bool:
+        """Tell whether ``value`` matches ``schema`` all the way down."""
+        if not schema:
+            return True
+        if "anyOf" in schema:
+            return any(self._fits(value, option) for option in schema["anyOf"])
         if "$ref" in schema:
-            target = self.spec.schemas[ref_name(schema["$ref"])]
-            if not isinstance(value, dict) or "properties" not in target:
-                return False
-            keys, props = set(value), set(target["properties"])
-            return set(target.get("required", [])) <= keys <= props
-        kinds = {"array": list, "object": dict, "string": str, "integer": int}
-        expected = kinds.get(schema.get("type", ""))
+            return self._fits_object(value, self.spec.schemas[ref_name(schema["$ref"])])
+        if schema.get("type") == "array":
+            items = schema.get("items", {})
+            return isinstance(value, list) and all(self._fits(v, items) for v in value)
+        expected = _JSON_TYPES.get(schema.get("type", ""))
         return expected is not None and isinstance(value, expected)
+
+    def _fits_object(self, value: Any, target: dict[str, Any]) -> bool:
+        if "enum" in target:
+            return isinstance(value, str)
+        props = target.get("properties", {})
+        if not isinstance(value, dict) or not set(target.get("required", [])) <= set(
+            value
+        ):
+            return False
+        return all(k in props and self._fits(v, props[k]) for k, v in value.items())
 
     def model_sample(self, title: str) -> dict[str, Any]:
         """Return a small, valid wire-form instance of the model ``title``."""
@@ -179,6 +200,9 @@ def _trim_value(value: Any, schema: dict[str, Any], spec: Spec) -> Any:
     if isinstance(value, list):
         items = schema.get("items", {})
         return [_trim_value(v, items, spec) for v in value[:1]]
+    if isinstance(value, dict) and "anyOf" in schema:
+        # Which branch the value belongs to may hang on any nested key.
+        return value
     if isinstance(value, dict) and "$ref" in schema:
         target = spec.schemas[ref_name(schema["$ref"])]
         if "properties" in target:

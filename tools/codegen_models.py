@@ -121,7 +121,7 @@ class _FieldWriter:
     def __init__(self, spec: Spec, title: str) -> None:
         self.spec = spec
         self.title = title
-        self.types = TypeRenderer(spec.titles)
+        self.types = TypeRenderer(spec.titles, spec.schemas)
         self.uses_field = False
         self.uses_lenient = False
 

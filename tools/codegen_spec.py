@@ -112,6 +112,7 @@ class TypeRenderer:
     """Turn JSON schemas into Python type expressions, noting what they need."""
 
     titles: dict[str, str]
+    schemas: dict[str, dict[str, Any]]
     models: set[str] = field(default_factory=set)
     needs_any: bool = False
     needs_datetime: bool = False
@@ -130,10 +131,19 @@ class TypeRenderer:
         return self._render_typed(schema)
 
     def _render_union(self, options: list[dict[str, Any]]) -> str:
-        parts = [self.render(o) for o in options if o.get("type") != "null"]
+        values = [o for o in options if o.get("type") != "null"]
+        if all("$ref" in o for o in values):
+            # pydantic picks the first of several equally good models; the one
+            # with more properties is the better guess (extras are allowed).
+            values.sort(key=lambda o: -len(self._properties(o["$ref"])))
+        parts = [self.render(o) for o in values]
         if len(parts) < len(options):
             parts.append("None")
         return " | ".join(dict.fromkeys(parts))
+
+    def _properties(self, ref: str) -> dict[str, Any]:
+        properties: dict[str, Any] = self.schemas[ref_name(ref)].get("properties", {})
+        return properties
 
     def _render_typed(self, schema: dict[str, Any]) -> str:
         kind = schema.get("type")
