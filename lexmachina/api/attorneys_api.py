@@ -30,7 +30,7 @@ GET_ATTORNEY = Operation(
             required=True,
         ),
     ),
-    response=AttorneyData | AttorneyReference,
+    response=AttorneyReference | AttorneyData,
     secured=True,
 )
 
@@ -48,7 +48,7 @@ GET_ATTORNEYS = Operation(
             many=True,
         ),
     ),
-    response=list[AttorneyData | AttorneyReference],
+    response=list[AttorneyReference | AttorneyData],
     secured=True,
 )
 
@@ -80,7 +80,7 @@ class AttorneysApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> AttorneyData | AttorneyReference:
+    ) -> AttorneyReference | AttorneyData:
         """Get Attorney.
 
         Gets data for a single attorney.
@@ -105,7 +105,7 @@ class AttorneysApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[AttorneyData | AttorneyReference]:
+    ) -> ApiResponse[AttorneyReference | AttorneyData]:
         """Like `get_attorney`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_ATTORNEY, {"attorney_id": attorney_id}, _request_timeout, _headers
@@ -129,7 +129,7 @@ class AttorneysApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[AttorneyData | AttorneyReference]:
+    ) -> list[AttorneyReference | AttorneyData]:
         """Get Attorneys.
 
         Gets data for one or more attorneys.
@@ -159,7 +159,7 @@ class AttorneysApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[AttorneyData | AttorneyReference]]:
+    ) -> ApiResponse[list[AttorneyReference | AttorneyData]]:
         """Like `get_attorneys`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_ATTORNEYS, {"attorney_ids": attorney_ids}, _request_timeout, _headers

@@ -108,7 +108,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> AttorneyData | AttorneyReference:
+    ) -> AttorneyReference | AttorneyData:
         """Get Attorney.
 
         Gets data for a single attorney.
@@ -133,7 +133,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[AttorneyData | AttorneyReference]:
+    ) -> ApiResponse[AttorneyReference | AttorneyData]:
         """Like `get_attorney`, but return the status and headers with the data."""
         return self.api_client.call_api(
             attorneys_api.GET_ATTORNEY,
@@ -163,7 +163,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[AttorneyData | AttorneyReference]:
+    ) -> list[AttorneyReference | AttorneyData]:
         """Get Attorneys.
 
         Gets data for one or more attorneys.
@@ -193,7 +193,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[AttorneyData | AttorneyReference]]:
+    ) -> ApiResponse[list[AttorneyReference | AttorneyData]]:
         """Like `get_attorneys`, but return the status and headers with the data."""
         return self.api_client.call_api(
             attorneys_api.GET_ATTORNEYS,
@@ -463,7 +463,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> LawFirmData | LawFirmReference:
+    ) -> LawFirmReference | LawFirmData:
         """Get Law Firm.
 
         Gets data for a single law firm.
@@ -488,7 +488,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[LawFirmData | LawFirmReference]:
+    ) -> ApiResponse[LawFirmReference | LawFirmData]:
         """Like `get_law_firm`, but return the status and headers with the data."""
         return self.api_client.call_api(
             law_firms_api.GET_LAW_FIRM,
@@ -518,7 +518,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[LawFirmData | LawFirmReference]:
+    ) -> list[LawFirmReference | LawFirmData]:
         """Get Law Firms.
 
         Gets data for one or more law firms.
@@ -548,7 +548,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[LawFirmData | LawFirmReference]]:
+    ) -> ApiResponse[list[LawFirmReference | LawFirmData]]:
         """Like `get_law_firms`, but return the status and headers with the data."""
         return self.api_client.call_api(
             law_firms_api.GET_LAW_FIRMS,
@@ -696,7 +696,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[PartyData | PartyReference]:
+    ) -> list[PartyReference | PartyData]:
         """Get Parties.
 
         Gets data for one or more parties.
@@ -726,7 +726,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[PartyData | PartyReference]]:
+    ) -> ApiResponse[list[PartyReference | PartyData]]:
         """Like `get_parties`, but return the status and headers with the data."""
         return self.api_client.call_api(
             parties_api.GET_PARTIES,
@@ -756,7 +756,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> PartyData | PartyReference:
+    ) -> PartyReference | PartyData:
         """Get Party.
 
         Gets data for a single party.
@@ -781,7 +781,7 @@ class EntitiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[PartyData | PartyReference]:
+    ) -> ApiResponse[PartyReference | PartyData]:
         """Like `get_party`, but return the status and headers with the data."""
         return self.api_client.call_api(
             parties_api.GET_PARTY, {"party_id": party_id}, _request_timeout, _headers

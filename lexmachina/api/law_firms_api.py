@@ -30,7 +30,7 @@ GET_LAW_FIRM = Operation(
             required=True,
         ),
     ),
-    response=LawFirmData | LawFirmReference,
+    response=LawFirmReference | LawFirmData,
     secured=True,
 )
 
@@ -48,7 +48,7 @@ GET_LAW_FIRMS = Operation(
             many=True,
         ),
     ),
-    response=list[LawFirmData | LawFirmReference],
+    response=list[LawFirmReference | LawFirmData],
     secured=True,
 )
 
@@ -80,7 +80,7 @@ class LawFirmsApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> LawFirmData | LawFirmReference:
+    ) -> LawFirmReference | LawFirmData:
         """Get Law Firm.
 
         Gets data for a single law firm.
@@ -105,7 +105,7 @@ class LawFirmsApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[LawFirmData | LawFirmReference]:
+    ) -> ApiResponse[LawFirmReference | LawFirmData]:
         """Like `get_law_firm`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_LAW_FIRM, {"law_firm_id": law_firm_id}, _request_timeout, _headers
@@ -129,7 +129,7 @@ class LawFirmsApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[LawFirmData | LawFirmReference]:
+    ) -> list[LawFirmReference | LawFirmData]:
         """Get Law Firms.
 
         Gets data for one or more law firms.
@@ -159,7 +159,7 @@ class LawFirmsApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[LawFirmData | LawFirmReference]]:
+    ) -> ApiResponse[list[LawFirmReference | LawFirmData]]:
         """Like `get_law_firms`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_LAW_FIRMS, {"law_firm_ids": law_firm_ids}, _request_timeout, _headers

@@ -32,7 +32,7 @@ GET_PARTIES = Operation(
             many=True,
         ),
     ),
-    response=list[PartyData | PartyReference],
+    response=list[PartyReference | PartyData],
     secured=True,
 )
 
@@ -43,7 +43,7 @@ GET_PARTY = Operation(
     params=(
         Param(name="party_id", wire="party_id", where="path", type=int, required=True),
     ),
-    response=PartyData | PartyReference,
+    response=PartyReference | PartyData,
     secured=True,
 )
 
@@ -83,7 +83,7 @@ class PartiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> list[PartyData | PartyReference]:
+    ) -> list[PartyReference | PartyData]:
         """Get Parties.
 
         Gets data for one or more parties.
@@ -113,7 +113,7 @@ class PartiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[PartyData | PartyReference]]:
+    ) -> ApiResponse[list[PartyReference | PartyData]]:
         """Like `get_parties`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_PARTIES, {"party_ids": party_ids}, _request_timeout, _headers
@@ -137,7 +137,7 @@ class PartiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> PartyData | PartyReference:
+    ) -> PartyReference | PartyData:
         """Get Party.
 
         Gets data for a single party.
@@ -162,7 +162,7 @@ class PartiesApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[PartyData | PartyReference]:
+    ) -> ApiResponse[PartyReference | PartyData]:
         """Like `get_party`, but return the status and headers with the data."""
         return self.api_client.call_api(
             GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
