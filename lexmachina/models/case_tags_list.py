@@ -10,7 +10,7 @@ from .state_court import StateCourt
 class CaseTagsList(LexMachinaModel):
     """Returned by `list_case_tags`."""
 
-    court: Lenient[Court | StateCourt]
+    court: Lenient[StateCourt | Court]
     case_tags: Lenient[list[str]] = Field(
         validation_alias="caseTags", serialization_alias="caseTags"
     )

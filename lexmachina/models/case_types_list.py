@@ -10,7 +10,7 @@ from .state_court import StateCourt
 class CaseTypesList(LexMachinaModel):
     """Returned by `list_case_types`."""
 
-    court: Lenient[Court | StateCourt]
+    court: Lenient[StateCourt | Court]
     case_types: Lenient[list[str]] = Field(
         validation_alias="caseTypes", serialization_alias="caseTypes"
     )
