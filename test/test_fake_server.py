@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -11,13 +12,14 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from lexmachina.testing import FakeLexMachina, Fault
+from lexmachina.testing import RECORD_KINDS, FakeLexMachina, Fault
 
 TIMEOUT = 5.0
 CREDENTIALS = {
@@ -533,3 +535,360 @@ def test_reset_drops_pending_faults(fake: FakeLexMachina) -> None:
 def test_nonsense_faults_are_refused(arguments: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         Fault(**arguments)
+
+
+# The whole API: synthetic data in the spec's shapes
+
+SPEC_PATH = Path(
+    os.environ.get(
+        "LEXMACHINA_SPEC",
+        REPO.parent / "shared" / "openapi" / "lexmachina-api-20260324.json",
+    )
+)
+
+
+def resolve(spec: dict[str, Any], ref: str) -> dict[str, Any]:
+    node: Any = spec
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return dict(node)
+
+
+def type_errors(value: Any, kind: str, where: str) -> list[str]:
+    checks = {
+        "string": lambda v: isinstance(v, str),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "boolean": lambda v: isinstance(v, bool),
+        "array": lambda v: isinstance(v, list),
+        "object": lambda v: isinstance(v, dict),
+        "null": lambda v: v is None,
+    }
+    return [] if checks[kind](value) else [f"{where}: {value!r} is not {kind}"]
+
+
+def date_errors(value: Any, where: str) -> list[str]:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return [f"{where}: {value!r} is not a date"]
+    return [] if len(value) == 10 else [f"{where}: {value!r} is not a date"]
+
+
+def object_errors(
+    value: dict[str, Any], schema: dict[str, Any], spec: dict[str, Any], where: str
+) -> list[str]:
+    properties = schema.get("properties", {})
+    errors = [
+        f"{where}: missing {name}"
+        for name in schema.get("required", [])
+        if name not in value
+    ]
+    extra = schema.get("additionalProperties", True)
+    for name, item in value.items():
+        if name in properties:
+            errors += schema_errors(item, properties[name], spec, f"{where}.{name}")
+        elif extra is False:
+            errors.append(f"{where}: unexpected field {name}")
+        elif isinstance(extra, dict):
+            errors += schema_errors(item, extra, spec, f"{where}.{name}")
+    return errors
+
+
+def schema_errors(
+    value: Any, schema: dict[str, Any], spec: dict[str, Any], where: str = "$"
+) -> list[str]:
+    """What in ``value`` breaks ``schema`` (the subset of JSON Schema the spec uses)."""
+    if "$ref" in schema:
+        return schema_errors(value, resolve(spec, schema["$ref"]), spec, where)
+    if "anyOf" in schema:
+        tries = [
+            schema_errors(value, option, spec, where) for option in schema["anyOf"]
+        ]
+        if any(not errors for errors in tries):
+            return []
+        return [f"{where}: matches no anyOf option: {tries}"]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{where}: {value!r} not in {schema['enum']}"]
+    if "type" not in schema:
+        return []
+    errors = type_errors(value, schema["type"], where)
+    if errors:
+        return errors
+    if schema.get("format") == "date":
+        return date_errors(value, where)
+    if schema["type"] == "array":
+        item = schema.get("items", {})
+        for index, element in enumerate(value):
+            errors += schema_errors(element, item, spec, f"{where}[{index}]")
+    if schema["type"] == "object":
+        errors += object_errors(value, schema, spec, where)
+    return errors
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict[str, Any]:
+    if not SPEC_PATH.is_file():
+        pytest.skip(f"no spec at {SPEC_PATH}; set LEXMACHINA_SPEC")
+    loaded: dict[str, Any] = json.loads(SPEC_PATH.read_text())
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[FakeLexMachina]:
+    with FakeLexMachina() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def token(world: FakeLexMachina) -> str:
+    return get_token(world)
+
+
+def get_json(fake: FakeLexMachina, token: str, path: str, **query: Any) -> Answer:
+    target = path + ("?" + urlencode(query, doseq=True) if query else "")
+    return call(fake, "GET", target, headers=bearer(token))
+
+
+def post_json(fake: FakeLexMachina, token: str, path: str, body: Any) -> Answer:
+    headers = {**bearer(token), "Content-Type": "application/json"}
+    return call(fake, "POST", path, json.dumps(body).encode(), headers)
+
+
+def first_id(fake: FakeLexMachina, kind: str) -> Any:
+    return fake.record_ids(kind)[0]
+
+
+def example_requests(fake: FakeLexMachina) -> dict[str, list[tuple[str, str, Any]]]:
+    """For each operationId, requests (method, path with query, JSON body)."""
+    ids = {kind: first_id(fake, kind) for kind in RECORD_KINDS}
+    trial = fake.get_record("ptab-trial", ids["ptab-trial"])
+    case = fake.get_record("district-case", ids["district-case"])
+    assert trial is not None and case is not None
+    query = {"caseTypes": {"include": ["Patent"]}, "pageSize": 20}
+    merged = [ids["attorney"], 90000 + ids["attorney"]]
+    return {
+        "oauth2_token": [("POST", token_path(**CREDENTIALS), None)],
+        "get_health": [("GET", "/health", None)],
+        "analyze_district_cases_from_query": [
+            (
+                "POST",
+                "/analyze-district-cases/from-query",
+                {"analyticType": a, "districtCaseQuery": query},
+            )
+            for a in ("CaseCountByType", "PartyCountByRole", "LawFirmCountByRole")
+        ],
+        "analyze_district_cases_from_alert": [
+            (
+                "GET",
+                "/analyze-district-cases/from-alert/1?analytic_type=CaseCountByType&on_or_after=2018-01-01",
+                None,
+            )
+        ],
+        "find_district_case_by_number": [
+            (
+                "GET",
+                "/find-district-cases?"
+                + urlencode(
+                    {"caseNumbers": [case["caseNo"], "9:99-cv-99999"]}, doseq=True
+                ),
+                None,
+            )
+        ],
+        "get_alerts": [("GET", "/alerts", None)],
+        "get_alert_runs": [("GET", "/alerts/runs/1", None)],
+        "get_alert_run_results": [("GET", "/alerts/runs/1/2026-02-20", None)],
+        "get_appeals_case": [
+            ("GET", f"/appeals-cases/{i}?docket_retrieval=all", None)
+            for i in fake.record_ids("appeals-case")[:5]
+        ],
+        "get_attorney": [("GET", f"/attorneys/{i}", None) for i in merged],
+        "get_attorneys": [
+            (
+                "GET",
+                "/attorneys?" + urlencode({"attorneyIds": merged}, doseq=True),
+                None,
+            )
+        ],
+        "get_bankruptcy_case": [
+            ("GET", f"/bankruptcy-cases/{i}?docket_retrieval=all", None)
+            for i in fake.record_ids("bankruptcy-case")[:5]
+        ],
+        "get_bankruptcy_judge": [
+            ("GET", f"/bankruptcy-judges/{ids['bankruptcy-judge']}", None)
+        ],
+        "get_bankruptcy_judges": [
+            (
+                "GET",
+                f"/bankruptcy-judges?bankruptcyJudgeIds={ids['bankruptcy-judge']}",
+                None,
+            )
+        ],
+        "get_district_case": [
+            ("GET", f"/district-cases/{i}?docket_retrieval=all", None)
+            for i in fake.record_ids("district-case")
+        ],
+        "get_district_docket_entry": [
+            ("GET", f"/docket-entries/{i}", None)
+            for i in fake.record_ids("docket-entry")[::97]
+        ],
+        "get_federal_judge": [
+            ("GET", f"/federal-judges/{i}", None)
+            for i in fake.record_ids("federal-judge")
+        ],
+        "get_federal_judges": [
+            ("GET", f"/federal-judges?federalJudgeIds={ids['federal-judge']}", None)
+        ],
+        "get_itc_document_entry": [
+            ("GET", f"/itc-document-entries/{ids['itc-document']}", None)
+        ],
+        "get_itc_investigation": [
+            ("GET", f"/itc-investigations/{i}?document_retrieval=all", None)
+            for i in fake.record_ids("itc-investigation")
+        ],
+        "get_law_firm": [
+            ("GET", f"/law-firms/{i}", None)
+            for i in (ids["law-firm"], 90000 + ids["law-firm"])
+        ],
+        "get_law_firms": [
+            (
+                "GET",
+                "/law-firms?"
+                + urlencode(
+                    {"lawFirmIds": [ids["law-firm"], 90000 + ids["law-firm"]]}, True
+                ),
+                None,
+            )
+        ],
+        "get_magistrate": [
+            ("GET", f"/magistrate-judges/{ids['magistrate-judge']}", None)
+        ],
+        "get_magistrates": [
+            (
+                "GET",
+                f"/magistrate-judges?magistrateJudgeIds={ids['magistrate-judge']}",
+                None,
+            )
+        ],
+        "get_party": [
+            ("GET", f"/parties/{i}", None) for i in (ids["party"], 90000 + ids["party"])
+        ],
+        "get_parties": [
+            (
+                "GET",
+                f"/parties?partyIds={ids['party']}&partyIds={90000 + ids['party']}",
+                None,
+            )
+        ],
+        "get_patent": [
+            ("GET", f"/patents/{i}", None) for i in fake.record_ids("patent")
+        ],
+        "get_patents": [("GET", f"/patents?patentNumbers={ids['patent']}", None)],
+        "get_ptab_trial": [
+            ("GET", f"/ptab-trials/{i}", None) for i in fake.record_ids("ptab-trial")
+        ],
+        "get_ptab_trial_by_number": [
+            ("GET", f"/ptab-trials/{trial['ptabTrialNumber']}", None)
+        ],
+        "get_state_case": [
+            ("GET", f"/state-cases/{i}?docket_retrieval=all", None)
+            for i in fake.record_ids("state-case")
+        ],
+        "get_state_docket_entry": [
+            ("GET", f"/state-docket-entries/{ids['state-docket-entry']}", None)
+        ],
+        "get_state_judge": [("GET", f"/state-judges/{ids['state-judge']}", None)],
+        "get_state_judges": [
+            ("GET", f"/state-judges?stateJudgeIds={ids['state-judge']}", None)
+        ],
+        **{
+            op: [("GET", f"/{name}/{kind}", None) for kind in COURT_TYPES]
+            for op, name in [
+                ("list_case_resolutions", "list-case-resolutions"),
+                ("list_case_tags", "list-case-tags"),
+                ("list_case_types", "list-case-types"),
+                ("list_courts", "list-courts"),
+                ("list_events", "list-events"),
+            ]
+        },
+        "list_appealability_rulings": [("GET", "/list-appealability-rulings", None)],
+        "list_appellate_decisions": [
+            ("GET", "/list-appellate-decisions/FederalDistrict", None)
+        ],
+        "list_federal_district_damages": [
+            ("GET", "/list-damages/FederalDistrict", None)
+        ],
+        "list_state_damages": [("GET", "/list-damages/State", None)],
+        "list_federal_district_findings": [
+            ("GET", "/list-findings/FederalDistrict", None)
+        ],
+        "list_judgment_sources": [
+            ("GET", "/list-judgment-sources/FederalDistrict", None)
+        ],
+        "list_judgment_events": [("GET", "/list-judgment-events/State", None)],
+        "list_originating_venues": [
+            ("GET", "/list-originating-venues/FederalAppeals", None)
+        ],
+        "list_supreme_court_decisions": [
+            ("GET", "/list-supreme-court-decisions/FederalAppeals", None)
+        ],
+        "list_remedies": [("GET", "/list-remedies/FederalDistrict", None)],
+        "query_appeals_cases": [("POST", "/query-appeals-cases", {"pageSize": 10})],
+        "query_district_cases": [("POST", "/query-district-cases", query)],
+        "query_state_cases": [
+            ("POST", "/query-state-cases", {"courts": {"state": "TX"}})
+        ],
+        "search_attorneys": [("GET", "/search-attorneys?q=a&pageSize=5", None)],
+        "seach_law_firms": [("GET", "/search-law-firms?q=llp&pageSize=50", None)],
+        "search_judges": [("GET", "/search-judges?q=a", None)],
+        "search_parties": [("GET", "/search-parties?q=inc&pageSize=500", None)],
+        "get_party_groups": [("GET", "/party-groups", None)],
+    }
+
+
+COURT_TYPES = (
+    "FederalDistrict",
+    "State",
+    "FederalAppeals",
+    "FederalBankruptcy",
+    "PTAB",
+    "ITC",
+)
+
+
+def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        operation["operationId"]: operation
+        for item in spec["paths"].values()
+        for operation in item.values()
+    }
+
+
+def test_every_operation_answers_its_documented_shape(
+    world: FakeLexMachina, token: str, spec: dict[str, Any]
+) -> None:
+    examples = example_requests(world)
+    documented = operations(spec)
+    problems: dict[str, list[str]] = {}
+
+    for operation_id, requests in examples.items():
+        schema = documented[operation_id]["responses"]["200"]["content"][
+            "application/json"
+        ]["schema"]
+        for method, path, body in requests:
+            if body is None:
+                answer = call(world, method, path, headers=bearer(token))
+            else:
+                answer = post_json(world, token, path, body)
+            if answer.status != 200:
+                problems.setdefault(operation_id, []).append(
+                    f"{path}: {answer.status} {answer.raw[:200]!r}"
+                )
+                continue
+            errors = schema_errors(answer.json(), schema, spec)
+            if errors:
+                problems.setdefault(operation_id, []).extend(errors[:5])
+
+    assert set(examples) == set(documented)
+    assert len(documented) == 57
+    assert problems == {}

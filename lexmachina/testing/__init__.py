@@ -6,6 +6,6 @@ Start one with ``with FakeLexMachina() as fake:`` and point a client at
 
 from ._faults import Fault, FaultKind
 from ._records import RecordedRequest
-from ._server import FakeLexMachina
+from ._server import RECORD_KINDS, FakeLexMachina
 
-__all__ = ["FakeLexMachina", "Fault", "FaultKind", "RecordedRequest"]
+__all__ = ["RECORD_KINDS", "FakeLexMachina", "Fault", "FaultKind", "RecordedRequest"]

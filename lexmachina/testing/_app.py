@@ -8,9 +8,15 @@ import traceback
 from ._auth import AuthEndpoints
 from ._faults import FaultQueue
 from ._http import Reply, Request, detail
+from ._lists import Lists
+from ._lookups import Lookups
+from ._params import Invalid
+from ._queries import Queries
 from ._records import RequestLog
 from ._routes import Route, Router
+from ._search import Searches
 from ._tokens import TokenStore
+from ._world import World
 
 TOKEN_PATH = "/oauth2/token"
 
@@ -18,8 +24,9 @@ TOKEN_PATH = "/oauth2/token"
 class App:
     """Everything the fake knows, and how it answers one request."""
 
-    def __init__(self, tokens: TokenStore) -> None:
+    def __init__(self, tokens: TokenStore, world: World) -> None:
         self.tokens = tokens
+        self.world = world
         self.log = RequestLog()
         self.faults = FaultQueue()
         self.auth = AuthEndpoints(tokens)
@@ -27,11 +34,14 @@ class App:
         self.errors: list[str] = []
         self._lock = threading.Lock()
         self._token_requests = 0
-        self._add_auth_routes()
+        self._add_routes()
 
-    def _add_auth_routes(self) -> None:
+    def _add_routes(self) -> None:
         self.router.add(Route("POST", TOKEN_PATH, self.auth.issue_token, False))
         self.router.add(Route("GET", "/health", self.auth.health))
+        for endpoints in (Lookups, Queries, Searches, Lists):
+            for route in endpoints(self.world).routes():
+                self.router.add(route)
 
     @property
     def token_requests(self) -> int:
@@ -81,4 +91,7 @@ class App:
                 return refusal
 
         routed = Request(**{**request.__dict__, "params": found.params})
-        return found.route.handler(routed)
+        try:
+            return found.route.handler(routed)
+        except Invalid as invalid:
+            return invalid.reply

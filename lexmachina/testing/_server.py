@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
 from ._app import App
 from ._faults import Fault
 from ._records import RecordedRequest
+from ._synth import DEFAULT_DISTRICT_CASES, DEFAULT_SEED, fill_world
 from ._tokens import TokenStore
 from ._wire import QuietServer
+from ._world import KINDS, World
 
 DEFAULT_CLIENTS = {"demo-client": "demo-secret"}
+RECORD_KINDS = tuple(KINDS)
 POLL_INTERVAL = 0.05
 STOP_TIMEOUT = 5.0
 
@@ -28,7 +33,9 @@ class FakeLexMachina:
 
     ``port=0`` picks a free port; :attr:`url` tells which. ``clients`` maps
     client ids to secrets the token endpoint accepts. ``token_lifetime`` is
-    in seconds and applies to tokens issued after it is set.
+    in seconds and applies to tokens issued after it is set. ``seed`` and
+    ``district_cases`` shape the synthetic data: the same seed gives the same
+    records on every run.
     """
 
     def __init__(
@@ -37,10 +44,13 @@ class FakeLexMachina:
         port: int = 0,
         clients: Mapping[str, str] | None = None,
         token_lifetime: float = 3600.0,
+        seed: int = DEFAULT_SEED,
+        district_cases: int = DEFAULT_DISTRICT_CASES,
     ) -> None:
         self._address = (host, port)
         self._tokens = TokenStore(dict(clients or DEFAULT_CLIENTS), token_lifetime)
-        self._app = App(self._tokens)
+        self._world = World(lambda world: fill_world(world, seed, district_cases))
+        self._app = App(self._tokens, self._world)
         self._server: QuietServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -160,6 +170,30 @@ class FakeLexMachina:
     def clear_faults(self) -> None:
         """Drop every pending fault."""
         self._app.faults.clear()
+
+    def add_record(self, kind: str, record: Mapping[str, Any]) -> None:
+        """Serve ``record`` as a ``kind`` record, replacing one with the same id.
+
+        ``kind`` is one of :data:`RECORD_KINDS` (``"district-case"``,
+        ``"attorney"``, ...); ``record`` has the shape the API answers for it
+        (``DistrictCaseData`` for a district case) and its id field. Docket
+        entries of a case also become reachable at their own paths. Links in
+        it that start with ``http://fake-lexmachina.invalid`` point at the fake.
+        """
+        self._world.add_record(kind, dict(record))
+
+    def get_record(self, kind: str, key: int | str) -> dict[str, Any] | None:
+        """A copy of the stored ``kind`` record with id ``key``, or ``None``."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {sorted(KINDS)}, not {kind!r}")
+        found = self._world.get(kind, key)
+        return copy.deepcopy(found) if found is not None else None
+
+    def record_ids(self, kind: str) -> list[Any]:
+        """The ids of every stored ``kind`` record, sorted."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {sorted(KINDS)}, not {kind!r}")
+        return self._world.ids(kind)
 
     def reset(self) -> None:
         """Forget records, counters and pending faults; clients and tokens stay."""

@@ -24,6 +24,9 @@ class QuietServer(ThreadingHTTPServer):
     """A threading HTTP server that logs nothing and can cut its connections."""
 
     daemon_threads = True
+    # Tests open many connections at once; a short backlog drops SYNs and
+    # costs each dropped client a one-second retransmission.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], answer: Answerer) -> None:
         self.answer = answer
