@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -892,3 +892,367 @@ def test_every_operation_answers_its_documented_shape(
     assert set(examples) == set(documented)
     assert len(documented) == 57
     assert problems == {}
+
+
+def query_ids(fake: FakeLexMachina, token: str, path: str, body: Any) -> list[int]:
+    answer = post_json(fake, token, path, body)
+    assert answer.status == 200, answer.raw
+    return [next(v for k, v in c.items() if k != "url") for c in answer.json()["cases"]]
+
+
+def case_of(fake: FakeLexMachina, case_id: int) -> dict[str, Any]:
+    found = fake.get_record("district-case", case_id)
+    assert found is not None
+    return found
+
+
+def test_default_data_spreads_over_years_courts_and_outcomes(
+    world: FakeLexMachina,
+) -> None:
+    cases = [case_of(world, i) for i in world.record_ids("district-case")]
+
+    assert 300 <= len(cases) <= 500
+    assert len({c["dates"]["filed"][:4] for c in cases}) >= 10
+    assert len({c["court"] for c in cases}) >= 5
+    assert len({t for c in cases for t in c["caseType"]}) >= 5
+    assert sum(c["status"] == "Terminated" for c in cases) > len(cases) / 2
+    assert sum(bool(c["damages"]["active"]) for c in cases) >= 20
+
+
+def test_a_case_ids_resolve_at_their_own_endpoints(
+    world: FakeLexMachina, token: str
+) -> None:
+    patent_cases = [
+        case_of(world, i)
+        for i in world.record_ids("district-case")
+        if case_of(world, i)["patents"]
+    ]
+    case = patent_cases[0]
+    paths = [f"/federal-judges/{j['federalJudgeId']}" for j in case["judges"]]
+    paths += [f"/law-firms/{f['lawFirmId']}" for f in case["lawFirms"]]
+    paths += [f"/attorneys/{a['attorneyId']}" for a in case["attorneys"]]
+    paths += [f"/parties/{p['partyId']}" for p in case["parties"]]
+    paths += [f"/patents/{p['number']}" for p in case["patents"]]
+    answers = [get_json(world, token, path) for path in paths]
+
+    assert [a.status for a in answers] == [200] * len(paths)
+    assert answers[0].json()["name"] == case["judges"][0]["name"]
+    judge_courts = {c["court"] for c in answers[0].json()["caseCountByCourt"]}
+    assert case["court"] in judge_courts
+
+
+def test_links_in_answers_point_back_at_the_fake(
+    world: FakeLexMachina, token: str
+) -> None:
+    body = {"pageSize": 1}
+    answer = post_json(world, token, "/query-district-cases", body)
+    (case,) = answer.json()["cases"]
+
+    assert case["url"] == f"{world.url}/district-cases/{case['districtCaseId']}"
+    assert get_json(world, token, urlsplit(case["url"]).path).status == 200
+
+
+def test_the_docket_comes_only_when_asked(world: FakeLexMachina, token: str) -> None:
+    case_id = first_id(world, "district-case")
+    plain = get_json(world, token, f"/district-cases/{case_id}").json()["docket"]
+    full = get_json(
+        world, token, f"/district-cases/{case_id}", docket_retrieval="all"
+    ).json()["docket"]
+
+    assert (plain["entries"], plain["retrieved"]) == ([], "none")
+    assert full["retrieved"] == "all"
+    assert len(full["entries"]) == full["count"] == plain["count"] > 0
+    entry_id = full["entries"][0]["docketEntryId"]
+    entry = get_json(world, token, f"/docket-entries/{entry_id}").json()
+    assert entry["districtCaseId"] == case_id
+
+
+def test_query_filters_on_court_type_and_filing_dates(
+    world: FakeLexMachina, token: str
+) -> None:
+    court = "U.S. District Court for the District of Delaware"
+    body = {
+        "courts": {"include": [court]},
+        "caseTypes": {"include": ["Patent"]},
+        "dates": {"filed": {"onOrAfter": "2018-01-01", "onOrBefore": "2021-12-31"}},
+        "pageSize": 500,
+    }
+    found = query_ids(world, token, "/query-district-cases", body)
+    expected = [
+        i
+        for i in world.record_ids("district-case")
+        if case_of(world, i)["court"] == court
+        and "Patent" in case_of(world, i)["caseType"]
+        and "2018-01-01" <= case_of(world, i)["dates"]["filed"] <= "2021-12-31"
+    ]
+
+    assert sorted(found) == expected
+    assert len(found) >= 3
+    filed = [case_of(world, i)["dates"]["filed"] for i in found]
+    assert filed == sorted(filed)
+
+
+def test_query_pages_partition_the_matches(world: FakeLexMachina, token: str) -> None:
+    body: dict[str, Any] = {"caseStatus": "Terminated", "ordering": "ByLastFiled"}
+    everything = query_ids(
+        world, token, "/query-district-cases", {**body, "pageSize": 1000}
+    )
+    pages = [
+        query_ids(
+            world, token, "/query-district-cases", {**body, "page": n, "pageSize": 7}
+        )
+        for n in (1, 2, 3)
+    ]
+    beyond = {**body, "page": len(everything) // 7 + 2, "pageSize": 7}
+
+    assert pages[0] + pages[1] + pages[2] == everything[:21]
+    assert query_ids(world, token, "/query-district-cases", beyond) == []
+    assert len(query_ids(world, token, "/query-district-cases", {})) == 5
+
+
+def test_state_and_appeals_queries_filter_too(
+    world: FakeLexMachina, token: str
+) -> None:
+    state = query_ids(
+        world, token, "/query-state-cases", {"courts": {"state": "CA"}, "pageSize": 500}
+    )
+    appeals = query_ids(world, token, "/query-appeals-cases", {"pageSize": 500})
+    origin = world.get_record("appeals-case", appeals[0])
+    assert origin is not None
+    origin_id = origin["originatingCases"][0]["districtCaseId"]
+
+    assert state
+    states = {(world.get_record("state-case", i) or {}).get("state") for i in state}
+    assert states == {"CA"}
+    assert sorted(appeals) == world.record_ids("appeals-case")
+    assert appeals[0] in [
+        a["appealsCaseId"] for a in case_of(world, origin_id)["appealsCases"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "loc", "kind"),
+    [
+        ({"colour": "red"}, ["body", "colour"], "extra_forbidden"),
+        ({"page": 0}, ["body", "page"], "greater_than_equal"),
+        ({"ordering": "Random"}, ["body", "ordering"], "enum"),
+        (
+            {"dates": {"filed": {"onOrAfter": "soon"}}},
+            ["body", "dates", "filed", "onOrAfter"],
+            "date_from_datetime_parsing",
+        ),
+    ],
+)
+def test_bad_queries_answer_422(
+    world: FakeLexMachina, token: str, body: Any, loc: list[str], kind: str
+) -> None:
+    answer = post_json(world, token, "/query-district-cases", body)
+
+    assert answer.status == 422
+    assert [(i["loc"], i["type"]) for i in answer.json()["detail"]] == [(loc, kind)]
+
+
+def test_state_queries_need_a_state(world: FakeLexMachina, token: str) -> None:
+    answer = post_json(world, token, "/query-state-cases", {})
+
+    assert answer.status == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "courts"]
+
+
+def test_analytics_count_what_the_query_selects(
+    world: FakeLexMachina, token: str
+) -> None:
+    query = {"caseTypes": {"include": ["Patent"]}}
+    body = {"analyticType": "CaseCountByType", "districtCaseQuery": query}
+    answer = post_json(world, token, "/analyze-district-cases/from-query", body).json()
+    matching = query_ids(
+        world, token, "/query-district-cases", {**query, "pageSize": 1000}
+    )
+    counts = {item["caseType"]: item["count"] for item in answer["aggregation"]["data"]}
+
+    assert answer["totalCases"] == len(matching)
+    assert counts["Patent"] == len(matching)
+
+
+def test_search_matches_names_case_insensitively_and_pages(
+    world: FakeLexMachina, token: str
+) -> None:
+    first = get_json(world, token, "/search-law-firms", q="LLP", pageSize=15).json()
+    second_url = urlsplit(first["nextPage"])
+    second = get_json(world, token, second_url.path + "?" + second_url.query).json()
+    last = get_json(
+        world, token, "/search-law-firms", q="llp", pageSize=15, pageNumber=3
+    ).json()
+    names = [
+        firm["name"] for page in (first, second, last) for firm in page["lawFirms"]
+    ]
+
+    assert (first["totalCount"], first["page"], second["page"]) == (40, 1, 2)
+    assert f"{second_url.scheme}://{second_url.netloc}" == world.url
+    assert parse_qs(second_url.query) == {
+        "q": ["LLP"],
+        "pageNumber": ["2"],
+        "pageSize": ["15"],
+    }
+    assert len(set(names)) == 40
+    assert last.get("nextPage") is None
+
+
+def test_search_finds_nothing_for_an_unknown_name(
+    world: FakeLexMachina, token: str
+) -> None:
+    answer = get_json(world, token, "/search-parties", q="zzzz-nobody").json()
+
+    assert answer == {"totalCount": 0, "page": 1, "parties": []}
+
+
+def test_search_needs_q(world: FakeLexMachina, token: str) -> None:
+    answer = get_json(world, token, "/search-attorneys")
+
+    assert answer.status == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "q"]
+
+
+def test_batch_lookup_answers_each_known_id(world: FakeLexMachina, token: str) -> None:
+    ids = world.record_ids("attorney")[5:8]
+    answer = get_json(world, token, "/attorneys", attorneyIds=[*ids, 999])
+
+    assert [a["attorneyId"] for a in answer.json()] == ids
+
+
+def test_batch_lookup_refuses_more_than_500_ids(
+    world: FakeLexMachina, token: str
+) -> None:
+    answer = get_json(world, token, "/attorneys", attorneyIds=list(range(1, 502)))
+    (item,) = answer.json()["detail"]
+
+    assert answer.status == 422
+    assert (item["loc"], item["type"]) == (["query", "attorneyIds"], "too_long")
+
+
+def test_batch_lookup_refuses_a_non_integer_id(
+    world: FakeLexMachina, token: str
+) -> None:
+    answer = get_json(world, token, "/parties", partyIds=[20001, "x"])
+    (item,) = answer.json()["detail"]
+
+    assert answer.status == 422
+    assert (item["loc"], item["type"]) == (["query", "partyIds", 1], "int_parsing")
+
+
+def test_a_merged_id_answers_a_reference(world: FakeLexMachina, token: str) -> None:
+    current = first_id(world, "party")
+    answer = get_json(world, token, f"/parties/{90000 + current}").json()
+
+    assert answer["partyId"] == current
+    assert answer["inputId"] == 90000 + current
+    assert answer["url"] == f"{world.url}/parties/{current}"
+
+
+def test_unknown_ids_answer_404(world: FakeLexMachina, token: str) -> None:
+    answers = [
+        get_json(world, token, "/district-cases/1"),
+        get_json(world, token, "/patents/0000000"),
+        get_json(world, token, "/alerts/runs/77"),
+    ]
+
+    assert [a.status for a in answers] == [404] * 3
+    assert answers[0].json() == {"summary": "Unknown id", "detail": "Not Found"}
+
+
+def test_a_non_integer_id_answers_422(world: FakeLexMachina, token: str) -> None:
+    answer = get_json(world, token, "/federal-judges/abc")
+
+    assert answer.status == 422
+    assert answer.json() == {
+        "detail": [
+            {
+                "loc": ["path", "federal_judge_id"],
+                "msg": (
+                    "Input should be a valid integer, "
+                    "unable to parse string as an integer"
+                ),
+                "type": "int_parsing",
+            }
+        ]
+    }
+
+
+def test_an_unknown_court_type_answers_422(world: FakeLexMachina, token: str) -> None:
+    answer = get_json(world, token, "/list-courts/Moon")
+
+    assert answer.status == 422
+    assert answer.json()["detail"][0]["type"] == "enum"
+
+
+def test_ptab_trials_answer_by_id_and_by_number(
+    world: FakeLexMachina, token: str
+) -> None:
+    trial = world.get_record("ptab-trial", first_id(world, "ptab-trial"))
+    assert trial is not None
+    by_number = get_json(world, token, f"/ptab-trials/{trial['ptabTrialNumber']}")
+
+    assert by_number.json()["ptabTrialId"] == trial["ptabTrialId"]
+
+
+def test_data_endpoints_need_a_token(world: FakeLexMachina) -> None:
+    answers = [
+        call(world, "GET", "/federal-judges/1001"),
+        call(world, "POST", "/query-district-cases", b"{}"),
+        call(world, "GET", "/list-courts/FederalDistrict"),
+    ]
+
+    assert [a.status for a in answers] == [401] * 3
+
+
+def test_the_same_seed_gives_the_same_data() -> None:
+    with (
+        FakeLexMachina() as one,
+        FakeLexMachina() as two,
+        FakeLexMachina(seed=7) as other,
+    ):
+        case_id = first_id(one, "district-case")
+        first, second = case_of(one, case_id), case_of(two, case_id)
+        different = other.get_record("district-case", case_id)
+
+    assert first == second
+    assert different is not None and different != first
+
+
+def test_district_cases_count_is_configurable() -> None:
+    with FakeLexMachina(district_cases=20) as fake:
+        assert len(fake.record_ids("district-case")) == 20
+
+
+def test_added_records_are_served_and_queried(
+    world: FakeLexMachina, token: str
+) -> None:
+    template = case_of(world, first_id(world, "district-case"))
+    entry = {**template["docket"]["entries"][0], "docketEntryId": 99_000_001}
+    mine = {
+        **template,
+        "districtCaseId": 99_000_000,
+        "court": "U.S. District Court for the District of Nowhere",
+        "docket": {"entries": [entry], "retrieved": "all", "count": 1},
+    }
+    world.add_record("district-case", mine)
+    body = {"courts": {"include": [mine["court"]]}}
+
+    assert (
+        get_json(world, token, "/district-cases/99000000").json()["court"]
+        == mine["court"]
+    )
+    assert query_ids(world, token, "/query-district-cases", body) == [99_000_000]
+    assert (
+        get_json(world, token, "/docket-entries/99000001").json()["districtCaseId"]
+        == 99_000_000
+    )
+
+
+def test_add_record_refuses_unknown_kinds_and_missing_ids(
+    world: FakeLexMachina,
+) -> None:
+    with pytest.raises(ValueError, match="kind"):
+        world.add_record("spaceship", {"id": 1})
+    with pytest.raises(ValueError, match="attorneyId"):
+        world.add_record("attorney", {"name": "No Id"})
