@@ -162,7 +162,8 @@ def test_declared_response_types() -> None:
         lexmachina.models.AttorneyData,
     )
     auth = importlib.import_module("lexmachina.api.authorization_api")
-    assert auth.OAUTH2_TOKEN.response == dict[str, Any]
+    assert issubclass(auth.OAUTH2_TOKEN.response, dict)
+    assert auth.OAUTH2_TOKEN.response.__name__ == "TokenResponse"
     assert list_api.LIST_APPEALABILITY_RULINGS.response is Any
 
 

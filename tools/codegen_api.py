@@ -52,12 +52,16 @@ def api_module(tag: str) -> str:
 
 def response_type(op: OperationInfo, types: TypeRenderer) -> str:
     """Return the Python type expression of an operation's 200 body."""
+    if op.operation_id == "oauth2_token":
+        # The spec leaves the token answer open; it is an RFC 6749 token
+        # object, read into a dict whose repr masks the token.
+        types.needs_token_response = True
+        return "TokenResponse"
     if op.response_schema:
         return types.render(op.response_schema)
+    # An empty schema promises nothing (list_appealability_rulings answers a list).
     types.needs_any = True
-    # The token answer is a JSON object the spec leaves open; other empty
-    # schemas promise nothing at all (list_appealability_rulings answers a list).
-    return "dict[str, Any]" if op.operation_id == "oauth2_token" else "Any"
+    return "Any"
 
 
 def body_name(spec: Spec, op: OperationInfo) -> str:
@@ -165,6 +169,8 @@ def _module_imports(writer: _ModuleWriter, has_constants: bool) -> str:
     if has_constants:
         used = "Operation, Param" if writer.uses_param else "Operation"
         lines.append(f"from .._operation import {used}")
+    if writer.types.needs_token_response:
+        lines.append("from .._auth import TokenResponse")
     lines.append("from ..api_client import ApiClient")
     for title in sorted(writer.types.models):
         lines.append(f"from ..models.{model_module(title)} import {title}")

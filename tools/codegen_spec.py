@@ -116,6 +116,7 @@ class TypeRenderer:
     models: set[str] = field(default_factory=set)
     needs_any: bool = False
     needs_datetime: bool = False
+    needs_token_response: bool = False
 
     def render(self, schema: dict[str, Any]) -> str:
         """Return the type expression for ``schema``."""

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._auth import TokenResponse
 from .._operation import Operation, Param
 from ..api_client import ApiClient
 
@@ -29,7 +30,7 @@ OAUTH2_TOKEN = Operation(
             default="client_credentials",
         ),
     ),
-    response=dict[str, Any],
+    response=TokenResponse,
     secured=False,
 )
 
@@ -48,7 +49,7 @@ class AuthorizationApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> TokenResponse:
         """Oauth2 Token.
 
         Generates a shot lived bearer token used to authenticate an application to
@@ -81,7 +82,7 @@ class AuthorizationApi:
         *,
         _request_timeout: float | tuple[float, float] | None = None,
         _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[dict[str, Any]]:
+    ) -> ApiResponse[TokenResponse]:
         """Like `oauth2_token`, but return the status and headers with the data."""
         return self.api_client.call_api(
             OAUTH2_TOKEN,
