@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 from urllib3.util import Retry
@@ -55,7 +56,9 @@ def test_host_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         ({"access_token": 123}, "access_token must be a string"),
     ],
 )
-def test_bad_settings_fail_at_construction(settings: dict, message: str) -> None:
+def test_bad_settings_fail_at_construction(
+    settings: dict[str, Any], message: str
+) -> None:
     with pytest.raises(ConfigurationError, match=message) as caught:
         lexmachina.Configuration(**settings)
     assert isinstance(caught.value, ApiException)

@@ -81,9 +81,9 @@ def test_422_is_typed_with_parsed_detail(fake: FakeLexMachina) -> None:
     first = err.data.detail[0]
     assert list(first.loc) == ["query", "client_secret"]
     assert first.msg == "Field required" and first.type == "missing"
-    assert b'"detail"' in err.body and err.headers["Content-Type"].startswith(
-        "application/json"
-    )
+    assert err.body is not None and b'"detail"' in err.body
+    assert err.headers is not None
+    assert err.headers["Content-Type"].startswith("application/json")
     assert "client_secret: Field required" in str(err)
 
 

@@ -90,9 +90,12 @@ def _tls_server(ca: trustme.CA) -> tuple[str, type[_Recorder]]:
     return _serve("127.0.0.1", context)
 
 
-def _static(host: str, **settings: object) -> lexmachina.Configuration:
+def _static(host: str, ssl_ca_cert: str | None = None) -> lexmachina.Configuration:
     return lexmachina.Configuration(
-        host=host, access_token="static-token-abcdef123456", retries=0, **settings
+        host=host,
+        access_token="static-token-abcdef123456",
+        retries=0,
+        ssl_ca_cert=ssl_ca_cert,
     )
 
 

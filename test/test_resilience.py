@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import threading
 import time
+from typing import Any
 
 import pytest
 from urllib3.util import Retry
@@ -114,7 +115,7 @@ def test_html_error_page_is_typed_not_a_json_error(fake) -> None:
         _health(client)
     err = caught.value
     assert err.status == 502 and err.data is None
-    assert b"<html" in err.body.lower()
+    assert err.body is not None and b"<html" in err.body.lower()
     assert str(err) == "(502) Bad Gateway"
 
 
@@ -212,9 +213,9 @@ def test_token_is_renewed_before_it_expires(fake) -> None:
 def test_expires_in_forms(expires_in, expected_fetches) -> None:
     from lexmachina._auth import TokenCache
 
-    answers = []
+    answers: list[dict[str, Any]] = []
 
-    def fetch() -> dict:
+    def fetch() -> dict[str, Any]:
         answer = {"access_token": f"token-{len(answers)}-xxxxxxxxxxxxxxxx"}
         if expires_in is not None:
             answer["expires_in"] = expires_in
