@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ._synth_people import Cast
-from ._world import LAW_BASE, Record, World, link
+from ._world import LAW_BASE, Record, World
 
 # The synthetic world's "today": cases filed after it do not exist, and open
 # cases stay open. Fixed so that the data is the same on every run.
@@ -166,8 +166,3 @@ def complaint_summary(rng: random.Random, case_id: int, filed: date) -> Any:
         "documentLawUrl": f"{LAW_BASE}/cases/{case_id}/complaint",
         "summarized": day(filed + timedelta(days=3)),
     }
-
-
-def case_link(kind: str, case_id: int) -> str:
-    """The API link of a case."""
-    return link(f"/{kind}/{case_id}")

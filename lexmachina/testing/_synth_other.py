@@ -17,9 +17,6 @@ from ._synth_cases import (
 )
 from ._world import Record, link
 
-PTAB_BASE = 600000
-ITC_DOCUMENT_BASE = 700000
-
 
 def add_state_cases(factory: CaseFactory, count: int) -> None:
     """``count`` state cases over four courts in three states."""

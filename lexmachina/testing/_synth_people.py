@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import _catalog as cat
-from ._world import LAW_BASE, World, link
+from ._world import LAW_BASE, World
 
 FEDERAL_JUDGE_BASE = 1000
 MAGISTRATE_BASE = 2000
@@ -222,8 +222,3 @@ def add_party_groups(world: World, cast: Cast) -> None:
                 "lawUrl": f"{LAW_BASE}/party/summary?{query}",
             },
         )
-
-
-def party_link(party_id: int) -> str:
-    """The API link of a party."""
-    return link(f"/parties/{party_id}")
