@@ -21,6 +21,12 @@ class TokenResponse(dict[str, Any]):
     only its first characters, so examples and logs do not leak it.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        token = self.get("access_token")
+        if isinstance(token, str):
+            _secrets.register_token(token)
+
     def __repr__(self) -> str:
         shown = {key: _mask(key, value) for key, value in self.items()}
         return repr(shown)

@@ -214,3 +214,16 @@ def test_demo_prints_shortened_token_and_exits_zero(capsys) -> None:
     out = capsys.readouterr().out
     assert "StatusApi.get_health" in out and "legal_data_is_available=True" in out
     assert "..." in out
+
+
+def test_token_from_oauth2_token_is_masked_in_urllib3_logs(fake, all_logs) -> None:
+    import logging
+
+    with lexmachina.ApiClient(lexmachina.Configuration(host=fake.url)) as client:
+        answer = lexmachina.AuthorizationApi(client).oauth2_token(
+            client_id=CLIENT_ID, client_secret=CLIENT_SECRET
+        )
+    token = answer["access_token"]
+    logging.getLogger("urllib3.connectionpool").debug("echo %s", token)
+    assert "echo ***" in all_logs.text
+    assert token not in all_logs.text and CLIENT_SECRET not in all_logs.text
