@@ -1,0 +1,1 @@
+"""Helpers of ``tools/benchmark.py``: the bodies, the server and the timing."""
