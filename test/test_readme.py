@@ -42,3 +42,24 @@ def test_readme_lists_every_endpoint() -> None:
     }
     assert len(expected) == 57
     assert listed == expected
+
+
+def test_readme_client_example_runs_against_the_fake() -> None:
+    import io
+    from contextlib import redirect_stdout
+
+    from lexmachina.testing import FakeLexMachina
+
+    example = _python_blocks(README)[1]
+    with FakeLexMachina(clients={"id-x": "secret-y"}) as fake:
+        case_id = fake.record_ids("district-case")[0]
+        code = (
+            example.replace('client_id="..."', 'host=URL, client_id="id-x"')
+            .replace('client_secret="..."', 'client_secret="secret-y"')
+            .replace("2000008418", str(case_id))
+        )
+        out = io.StringIO()
+        with redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), {"URL": fake.url})
+        case = fake.get_record("district-case", case_id)
+    assert out.getvalue().startswith(case["title"])

@@ -322,3 +322,14 @@ def test_secret_and_tokens_never_logged_even_when_failing(fake, all_logs, capsys
     assert any(r.name.startswith("urllib3") for r in all_logs.records)
     for secret in [CLIENT_SECRET, *tokens]:
         assert secret not in everything
+
+
+def test_post_case_query_is_retried_on_503(client, fake) -> None:
+    fake.fail("/query-district-cases", status=503, times=2)
+    result = lexmachina.CaseQueryApi(client).query_district_cases(
+        {"page": 1, "pageSize": 3}
+    )
+    assert len(result.cases) == 3
+    hits = [r for r in fake.requests if r.path == "/query-district-cases"]
+    assert len(hits) == 3 and {r.method for r in hits} == {"POST"}
+    assert all(r.body == hits[0].body for r in hits)
