@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import urllib3
-from urllib3.util import Timeout
+from urllib3.util import Timeout, make_headers
 
 from . import _secrets
 from ._auth import TokenCache, TokenResponse
@@ -34,6 +34,9 @@ logger = logging.getLogger("lexmachina.client")
 
 RequestTimeout = float | tuple[float, float] | None
 _TOKEN_PATH = "/oauth2/token"
+# gzip and deflate always; br and zstd only when the packages urllib3 decodes
+# them with are installed, so the server never sends what cannot be read.
+_ACCEPT_ENCODING = make_headers(accept_encoding=True)["accept-encoding"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,10 @@ class ApiClient:
         header_value: str | None = None,
     ) -> None:
         self.configuration = configuration or Configuration()
-        self.default_headers: dict[str, str] = {"Accept": "application/json"}
+        self.default_headers: dict[str, str] = {
+            "Accept": "application/json",
+            "Accept-Encoding": _ACCEPT_ENCODING,
+        }
         self.user_agent = f"lexmachina-python/{__version__}"
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
