@@ -13,7 +13,12 @@ import sys
 
 import pytest
 
+import lexmachina
 from test.conftest import REPO, SPEC
+
+sys.path.insert(0, str(REPO / "tools"))
+from bench.bodies import load_bodies
+from bench.process import running_server
 
 EXPECTED_ROWS = {
     "per call, ms: small (health)": 3,
@@ -84,3 +89,28 @@ def test_serves_the_spec_example_and_a_large_case(quick_run: str) -> None:
     assert health < 200
     assert 40_000 < case < 60_000
     assert 600_000 < large < 800_000
+
+
+def test_client_asks_for_gzip_and_decodes_it() -> None:
+    bodies = load_bodies(SPEC)
+    with running_server(bodies) as url:
+        packed = _district_case(url, {})
+        plain = _district_case(url, {"Accept-Encoding": "identity"})
+
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert int(packed.headers["Content-Length"]) < len(bodies.large) // 4
+    assert packed.raw_data == plain.raw_data == bodies.large
+    assert packed.data == plain.data
+
+
+def _district_case(
+    url: str, headers: dict[str, str]
+) -> lexmachina.ApiResponse[lexmachina.DistrictCaseData]:
+    config = lexmachina.Configuration(
+        host=url, access_token="bench", connect_timeout=2, read_timeout=10
+    )
+    with lexmachina.ApiClient(config) as client:
+        for name, value in headers.items():
+            client.set_default_header(name, value)
+        api = lexmachina.FederalDistrictCasesApi(client)
+        return api.get_district_case_with_http_info(2)
