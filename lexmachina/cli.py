@@ -380,6 +380,8 @@ def _call_all(
     from . import paging
 
     if op.operation_id in paging.BATCHED_OPERATIONS:
+        if args.page_size is not None or args.limit is not None:
+            raise UsageError("batch lookups take --all alone: 500 ids a request")
         batches = _batches(client, op, values)
         return _write_lines(batches, "batch", sys.stdout, sys.stderr)
     if op.operation_id not in paging.PAGED_OPERATIONS:
@@ -387,7 +389,7 @@ def _call_all(
         raise UsageError(f"--all works with {names}; not {op.operation_id}")
     if {"page_number", "page_size"} & values.keys():
         raise UsageError("with --all, pages are walked from 1; size them --page-size")
-    page_size = args.page_size or paging.DEFAULT_PAGE_SIZE
+    page_size = paging.DEFAULT_PAGE_SIZE if args.page_size is None else args.page_size
     pages = paging.iter_pages(
         client, op, values, page_size=page_size, limit=args.limit, plain=True
     )
