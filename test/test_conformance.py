@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -59,7 +59,7 @@ from lexmachina.models import (
 )
 
 from .conftest import SPEC
-from .prism import PrismError, PrismServer, prism_executable
+from .prism import PrismError, PrismServer
 
 pytestmark = pytest.mark.prism
 
@@ -316,15 +316,14 @@ def _wire_form(value: Any) -> Any:
 
 
 def _started_prism(log_path: Path, *, dynamic: bool) -> PrismServer:
-    try:
-        prism_executable()
-    except PrismError as err:
-        pytest.fail(str(err), pytrace=False)
     server = PrismServer(SPEC, log_path, dynamic=dynamic)
+    problem = ""
     try:
         server.start()
     except PrismError as err:
-        pytest.fail(str(err), pytrace=False)
+        problem = str(err)
+    if problem:
+        pytest.fail(problem, pytrace=False)
     return server
 
 
@@ -352,7 +351,8 @@ def client(prism: PrismServer) -> Iterator[lexmachina.ApiClient]:
         yield api_client
 
 
-def _fail(prism: PrismServer, message: str) -> None:
+def _fail(prism: PrismServer, message: str) -> NoReturn:
+    prism.mark()  # so that the log holds every line about the failed call
     pytest.fail(f"{message}\n{prism.log_tail()}", pytrace=False)
 
 
@@ -360,7 +360,8 @@ def _call(prism: PrismServer, call: Callable[[], Any], label: str) -> Any:
     try:
         return call()
     except ApiException as err:
-        _fail(prism, f"{label} raised {type(err).__name__}: {err}")
+        problem = f"{label} raised {type(err).__name__}: {err}"
+    _fail(prism, problem)
 
 
 # -- every operation, static mode ----------------------------------------------
