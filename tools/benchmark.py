@@ -31,6 +31,13 @@ from bench.bodies import Bodies, load_bodies  # noqa: E402
 from bench.figures import Figure, format_table  # noqa: E402
 from bench.process import running_server  # noqa: E402
 
+SERVER_SECTIONS = {
+    "per-call": measure.per_call,
+    "threads": measure.threaded,
+    "memory": measure.memory,
+    "gzip": measure.compression,
+}
+SECTIONS = [*SERVER_SECTIONS, "import"]
 DEFAULT_SPEC = REPO.parent / "shared" / "openapi" / "lexmachina-api-20260324.json"
 
 
@@ -42,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     print(_header(bodies, args.quick), flush=True)
 
     started = time.perf_counter()
-    figures = _run(bodies, rounds)
+    figures = _run(bodies, rounds, args.only or SECTIONS)
     print(format_table(figures))
 
     missed = [figure.name for figure in figures if not figure.met]
@@ -63,21 +70,27 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=os.environ.get("LEXMACHINA_SPEC", str(DEFAULT_SPEC)),
         help="the OpenAPI document whose district case example is served",
     )
+    parser.add_argument(
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable); all of them by default",
+    )
     return parser.parse_args(argv)
 
 
-def _run(bodies: Bodies, rounds: measure.Rounds) -> list[Figure]:
+def _run(bodies: Bodies, rounds: measure.Rounds, sections: list[str]) -> list[Figure]:
     figures: list[Figure] = []
     with running_server(bodies) as url:
         bench = measure.Bench(url, rounds)
         try:
-            figures += measure.per_call(bench)
-            figures += measure.threaded(bench)
-            figures += measure.memory(bench)
-            figures += measure.compression(bench)
+            for name in ("per-call", "threads", "memory", "gzip"):
+                if name in sections:
+                    figures += SERVER_SECTIONS[name](bench)
         finally:
             bench.close()
-    figures += measure.import_time(rounds, REPO)
+    if "import" in sections:
+        figures += measure.import_time(rounds, REPO)
     return figures
 
 
