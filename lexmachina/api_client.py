@@ -6,7 +6,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import TracebackType
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
@@ -323,11 +323,11 @@ def _make_parser(response_type: Any) -> Callable[[bytes], Any]:
     if response_type is None:
         return lambda raw: None
     if isinstance(response_type, type) and issubclass(response_type, dict):
-        return lambda raw: _checked(lambda: response_type(_load_object(raw)))
+        return partial(_checked, lambda raw: response_type(_load_object(raw)))
     if isinstance(response_type, type) and issubclass(response_type, BaseModel):
-        return lambda raw: _checked(lambda: response_type.model_validate_json(raw))
+        return partial(_checked, response_type.model_validate_json)
     adapter: TypeAdapter[Any] = TypeAdapter(response_type)
-    return lambda raw: _checked(lambda: adapter.validate_json(raw))
+    return partial(_checked, adapter.validate_json)
 
 
 def _load_object(raw: bytes) -> dict[str, Any]:
@@ -337,20 +337,26 @@ def _load_object(raw: bytes) -> dict[str, Any]:
     return value
 
 
-def _checked(parse: Callable[[], Any]) -> Any:
+def _checked(parse: Callable[[bytes], Any], raw: bytes) -> Any:
+    # Runs on every answer, so the success path is one call deep; pydantic's
+    # ValidationError is a ValueError and is told apart only on failure.
+    try:
+        return parse(raw)
+    except ValueError as err:
+        raise _parse_error(err) from None
+
+
+def _parse_error(err: ValueError) -> ResponseParseError:
     from pydantic import ValidationError
 
-    try:
-        return parse()
-    except ValidationError as err:
-        first = err.errors(include_input=False, include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "body"
-        raise ResponseParseError(
-            reason=f"the answer does not have the documented shape ({where}: "
-            f"{first['msg']}; {err.error_count()} problem(s))"
-        ) from None
-    except ValueError:
-        raise ResponseParseError(reason="the answer is not valid JSON") from None
+    if not isinstance(err, ValidationError):
+        return ResponseParseError(reason="the answer is not valid JSON")
+    first = err.errors(include_input=False, include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"]) or "body"
+    return ResponseParseError(
+        reason=f"the answer does not have the documented shape ({where}: "
+        f"{first['msg']}; {err.error_count()} problem(s))"
+    )
 
 
 def _validation_error(data: Any) -> Any:
