@@ -14,6 +14,7 @@ import difflib
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from enum import Enum
@@ -145,6 +146,9 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep the
+        # interpreter's final flush from failing on the closed pipe.
+        _silence_stdout()
         return EXIT_FAILED
     except Exception as err:
         # A bug of ours: still one line, never a traceback.
@@ -161,6 +165,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "token":
         return _print_token(args)
     return _call(args)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (captured in a test); nothing to guard
 
 
 def _say(message: str) -> None:
