@@ -18,11 +18,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import _secrets
 from ._operation import Operation, Param
 from .exceptions import ApiException, ApiTypeError, ApiValueError, ConfigurationError
+
+if TYPE_CHECKING:
+    from .api_client import ApiClient
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # The operation id as the specification spells it is the canonical one.
@@ -194,7 +197,7 @@ def _log_debug_to_stderr() -> None:
     logging.getLogger("lexmachina").setLevel(logging.DEBUG)
 
 
-def _client(args: argparse.Namespace) -> Any:
+def _client(args: argparse.Namespace) -> ApiClient:
     from .api_client import ApiClient
     from .configuration import Configuration
 
@@ -387,7 +390,10 @@ def _read_text(path: str) -> str:
 
 
 def _call_all(
-    client: Any, op: Operation, values: dict[str, Any], args: argparse.Namespace
+    client: ApiClient,
+    op: Operation,
+    values: dict[str, Any],
+    args: argparse.Namespace,
 ) -> int:
     from . import paging
 
@@ -409,7 +415,9 @@ def _call_all(
     return _write_lines(items, "page", sys.stdout, sys.stderr)
 
 
-def _batches(client: Any, op: Operation, values: dict[str, Any]) -> Iterator[list[Any]]:
+def _batches(
+    client: ApiClient, op: Operation, values: dict[str, Any]
+) -> Iterator[list[Any]]:
     from . import paging
 
     (param,) = [p for p in op.params if p.many]
