@@ -24,6 +24,7 @@ EXPECTED_ROWS = {
     "per call, ms: small (health)": 3,
     "per call, ms: case (spec example)": 3,
     "per call, ms: large case": 3,
+    "parse only, large case, ms (in process, no HTTP)": 2,
     "throughput, 8 threads, small body": 1,
     "peak memory, large case (tracemalloc)": 1,
     "compression, large case (SDK default headers vs identity)": 2,
@@ -66,7 +67,7 @@ def test_quick_run_prints_every_figure_with_its_ratio(quick_run: str) -> None:
     sections = _sections(quick_run)
 
     assert {name: len(rows) for name, rows in sections.items()} == EXPECTED_ROWS
-    assert "14 figures" in quick_run
+    assert "16 figures" in quick_run
 
 
 @pytest.mark.slow

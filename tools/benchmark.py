@@ -33,6 +33,7 @@ from bench.process import running_server  # noqa: E402
 
 SERVER_SECTIONS = {
     "per-call": measure.per_call,
+    "parse": measure.parse_breakdown,
     "threads": measure.threaded,
     "memory": measure.memory,
     "gzip": measure.compression,
@@ -84,7 +85,7 @@ def _run(bodies: Bodies, rounds: measure.Rounds, sections: list[str]) -> list[Fi
     with running_server(bodies) as url:
         bench = measure.Bench(url, rounds)
         try:
-            for name in ("per-call", "threads", "memory", "gzip"):
+            for name in SERVER_SECTIONS:
                 if name in sections:
                     figures += SERVER_SECTIONS[name](bench)
         finally:

@@ -174,6 +174,55 @@ def _per_call_endpoint(bench: Bench, endpoint: Endpoint) -> list[Figure]:
     ]
 
 
+def parse_breakdown(bench: Bench) -> list[Figure]:
+    """Where the large case's time goes: parsing alone, without HTTP.
+
+    Shows how much of the models' cost is the cyclic garbage collector
+    rescanning the objects being built, which ``json.loads`` meets less.
+    """
+    body = bench.fetch("/district-cases/2")
+    medians = interleaved_medians(
+        {
+            "models": lambda: DistrictCaseData.model_validate_json(body),
+            "models_no_gc": lambda: _without_gc(
+                lambda: DistrictCaseData.model_validate_json(body)
+            ),
+            "json": lambda: json.loads(body),
+        },
+        bench.rounds.large,
+    )
+    ms = {name: seconds * MS for name, seconds in medians.items()}
+    section = "parse only, large case, ms (in process, no HTTP)"
+    return [
+        Figure(
+            section,
+            "model_validate_json vs json.loads",
+            ms["models"],
+            ms["json"],
+            "ms",
+            "report",
+            True,
+        ),
+        Figure(
+            section,
+            "the same with GC paused vs json.loads",
+            ms["models_no_gc"],
+            ms["json"],
+            "ms",
+            "report",
+            True,
+        ),
+    ]
+
+
+def _without_gc(call: Callable[[], object]) -> object:
+    gc.disable()
+    try:
+        return call()
+    finally:
+        gc.enable()
+
+
 def threaded(bench: Bench) -> list[Figure]:
     """Calls per second with 8 threads sharing one client or one pool."""
     status = lexmachina.StatusApi(bench.client)
