@@ -62,4 +62,5 @@ def test_readme_client_example_runs_against_the_fake() -> None:
         with redirect_stdout(out):
             exec(compile(code, "README.md", "exec"), {"URL": fake.url})
         case = fake.get_record("district-case", case_id)
+    assert case is not None
     assert out.getvalue().startswith(case["title"])
