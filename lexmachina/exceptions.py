@@ -83,8 +83,10 @@ def _rebuild(cls: type[ApiException], args: tuple[Any, ...], kw: dict[str, Any])
 def _detail_text(data: Any) -> str:
     """Return a short, human reading of an error body's ``detail``."""
     detail = getattr(data, "detail", None)
-    if detail is None and isinstance(data, Mapping):
-        detail = data.get("detail")
+    if isinstance(data, Mapping):
+        # The API's 404 says what was wrong in "summary" ("Unknown id") and
+        # only repeats the reason phrase in "detail".
+        detail = data.get("summary") or data.get("detail")
     if isinstance(detail, str):
         return detail[:200]
     if isinstance(detail, list) and detail:

@@ -227,3 +227,12 @@ def test_token_from_oauth2_token_is_masked_in_urllib3_logs(fake, all_logs) -> No
     logging.getLogger("urllib3.connectionpool").debug("echo %s", token)
     assert "echo ***" in all_logs.text
     assert token not in all_logs.text and CLIENT_SECRET not in all_logs.text
+
+
+def test_404_message_says_what_was_unknown(client) -> None:
+    from lexmachina.exceptions import NotFoundException
+
+    with pytest.raises(NotFoundException) as caught:
+        lexmachina.FederalDistrictCasesApi(client).get_district_case(1)
+    assert str(caught.value) == "(404) Not Found: Unknown id"
+    assert caught.value.data == {"summary": "Unknown id", "detail": "Not Found"}
