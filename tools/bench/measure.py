@@ -42,7 +42,7 @@ class Rounds:
     gzip: int
 
 
-FULL = Rounds(1500, 400, 80, 250, 5, 15, 3, 40)
+FULL = Rounds(1500, 400, 80, 250, 9, 15, 3, 40)
 QUICK = Rounds(20, 10, 4, 10, 1, 3, 1, 4)
 
 
