@@ -8,6 +8,8 @@ the paging, fetch_many or analysis code the examples use.
 from __future__ import annotations
 
 import datetime
+import importlib
+import importlib.util
 import os
 import re
 import statistics
@@ -30,6 +32,7 @@ from .conftest import CLIENT_ID, CLIENT_SECRET, REPO
 EXAMPLES = REPO / "examples"
 SCRIPTS = ["judgments_by_weekday.py", "time_to_termination.py", "damages_by_court.py"]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -62,6 +65,16 @@ def run_on(fake: FakeLexMachina, script: str, *args: str, cwd: Path) -> str:
     assert done.returncode == 0, done.stderr
     assert CLIENT_SECRET not in done.stdout + done.stderr
     return done.stdout
+
+
+def assert_chart_drawn(path: Path) -> None:
+    """A PNG was drawn, or, without matplotlib, no file was left behind."""
+    if not HAS_MATPLOTLIB:
+        assert not path.exists()
+        return
+    picture = path.read_bytes()
+    assert picture.startswith(PNG_MAGIC)
+    assert len(picture) > 10_000  # bars, labels and text, not an empty canvas
 
 
 def table_rows(output: str) -> list[list[str]]:
@@ -127,7 +140,7 @@ def test_judgments_by_weekday_counts_each_judgment_once(
     assert {row[0]: int(row[1]) for row in rows} == {d: expected[d] for d, *_ in rows}
     share = 100 * expected["Monday"] / len(picked)
     assert rows[0][2] == f"{share:.1f}%"
-    assert (tmp_path / "judgments_by_weekday.png").read_bytes().startswith(PNG_MAGIC)
+    assert_chart_drawn(tmp_path / "judgments_by_weekday.png")
 
 
 def test_time_to_termination_gives_the_median_days_per_case_type(
@@ -189,7 +202,7 @@ def test_damages_by_court_adds_up_the_active_awards(
     }
     totals = [int(row[3].strip("$").replace(",", "")) for row in rows]
     assert totals == sorted(totals, reverse=True)
-    assert (tmp_path / "damages_by_court.png").read_bytes().startswith(PNG_MAGIC)
+    assert_chart_drawn(tmp_path / "damages_by_court.png")
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -256,8 +269,6 @@ def test_refused_credentials_exit_1_without_the_secret(
 
 
 def load_example(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    import importlib
-
     monkeypatch.syspath_prepend(str(EXAMPLES))
     return importlib.import_module(name)
 
@@ -308,3 +319,32 @@ def test_weekday_names_follow_date_weekday(monkeypatch: pytest.MonkeyPatch) -> N
     counts = example.count_by_weekday([sunday, sunday, None])
 
     assert counts == Counter({"Sunday": 2})
+
+
+def test_the_workflow_page_runs_as_written_and_shows_its_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("pandas", reason="install the extra: lexmachina[pandas]")
+    page = (REPO / "docs" / "workflow.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.DOTALL)
+    # The first block connects to production; the second to a fake.
+    assert "Configuration()" in blocks[0] and "FakeLexMachina" in blocks[1]
+    scope: dict[str, Any] = {}
+    try:
+        for block in blocks[1:]:
+            exec(block, scope)  # the page's own code, against a fake
+    finally:
+        if "client" in scope:
+            scope["client"].close()
+        if "fake" in scope:
+            scope["fake"].stop()
+
+    out = capsys.readouterr().out
+    shown = re.search(r"```\n(\s+count\s+median\n.*?)```", page, flags=re.DOTALL)
+    assert shown is not None
+    assert [line.split() for line in shown.group(1).splitlines()] == [
+        line.split() for line in str(scope["by_type"]).splitlines()
+    ]
+    assert f"FetchResults({len(scope['case_ids'])} fetched, 0 failed)" in page
+    assert str(scope["results"]) in out
+    assert scope["weekdays"].total() == len(scope["cases"])
