@@ -216,11 +216,15 @@ RECORD_METHODS: dict[str, tuple[str, str]] = {
 }
 
 
-def record_method(api_client: ApiClient, kind: str) -> Callable[..., Any]:
+def record_method(
+    api_client: ApiClient, kind: str, *, plain: bool = False
+) -> Callable[..., Any]:
     """The bound method that fetches one record of ``kind`` by id.
 
     ``kind`` is a key of :data:`RECORD_METHODS`, such as ``"district-case"``;
     an unknown kind raises :class:`~lexmachina.exceptions.ApiValueError`.
+    With ``plain``, the method answers the record as plain JSON (dicts with
+    the wire names) instead of a model.
     """
     found = RECORD_METHODS.get(kind)
     if found is None:
@@ -229,10 +233,16 @@ def record_method(api_client: ApiClient, kind: str) -> Callable[..., Any]:
     from . import api
 
     class_name, method_name = found
-    method: Callable[..., Any] = getattr(
-        getattr(api, class_name)(api_client), method_name
-    )
-    return method
+    api_object = getattr(api, class_name)(api_client)
+    if not plain:
+        method: Callable[..., Any] = getattr(api_object, method_name)
+        return method
+    with_info = getattr(api_object, method_name + "_with_http_info")
+
+    def fetch_plain(record_id: Any, **kwargs: Any) -> Any:
+        return with_info(record_id, **kwargs).json()
+
+    return fetch_plain
 
 
 def fetch_records(
@@ -242,14 +252,16 @@ def fetch_records(
     *,
     max_workers: int = DEFAULT_MAX_WORKERS,
     progress: Progress | None = None,
+    plain: bool = False,
     **kwargs: Any,
 ) -> FetchResults[Any]:
     """Fetch every id of a record ``kind``; see :func:`fetch_many`.
 
     ``kind`` names the records as :data:`RECORD_METHODS` does:
     ``"district-case"``, ``"federal-judge"``, ``"party"``, ``"patent"``, ...
+    With ``plain``, values are plain JSON dicts instead of models.
     """
-    method = record_method(api_client, kind)
+    method = record_method(api_client, kind, plain=plain)
     return fetch_many(method, ids, max_workers=max_workers, progress=progress, **kwargs)
 
 

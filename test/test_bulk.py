@@ -231,3 +231,14 @@ def test_fetch_many_matches_a_loop_and_prints_both_timings(
     )
     assert fetched.values == looped
     assert len(case_requests(fake)) == 2 * len(ids)
+
+
+def test_plain_answers_the_wire_json(
+    fake: FakeLexMachina, client: lexmachina.ApiClient
+) -> None:
+    ids = fake.record_ids("party")[:3]
+
+    results = bulk.fetch_records(client, "party", [*ids, 4], plain=True)
+
+    assert results.values == [fake.get_record("party", i) for i in ids]
+    assert isinstance(results.errors[4], NotFoundException)
