@@ -29,21 +29,24 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from .api_client import ApiClient
 from .exceptions import (
     ApiException,
     ApiValueError,
     ConfigurationError,
     UnauthorizedException,
 )
-from .models import (
-    AppealsCaseData,
-    BankruptcyCaseData,
-    DistrictCaseData,
-    StateCaseData,
-)
+
+if TYPE_CHECKING:
+    # Only for annotations: importing this module stays cheap.
+    from .api_client import ApiClient
+    from .models import (
+        AppealsCaseData,
+        BankruptcyCaseData,
+        DistrictCaseData,
+        StateCaseData,
+    )
 
 T = TypeVar("T")
 
