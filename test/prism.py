@@ -25,6 +25,7 @@ STOP_TIMEOUT = 10.0
 _POLL_INTERVAL = 0.2
 _LOG_TAIL_LINES = 40
 _RECEIVED = "Request received"
+_MARKER = "/conformance-mark-"
 _VIOLATION = "Violation: request"
 _REQUEST_LINE = re.compile(r"\[HTTP SERVER\] (\w+) (\S+)")
 
@@ -125,12 +126,16 @@ class PrismServer:
             process.kill()
             process.wait(timeout=STOP_TIMEOUT)
 
+    def log_bytes(self) -> bytes:
+        """Everything Prism has written so far, as written."""
+        try:
+            return self.log_path.read_bytes()
+        except FileNotFoundError:
+            return b""
+
     def log_text(self) -> str:
         """Everything Prism has written so far."""
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return ""
+        return self.log_bytes().decode("utf-8", errors="replace")
 
     def log_tail(self, lines: int = _LOG_TAIL_LINES) -> str:
         """The last ``lines`` lines of Prism's log, headed by the log's path."""
@@ -138,26 +143,28 @@ class PrismServer:
         return f"--- Prism log ({self.log_path}), last {lines} lines ---\n{tail}"
 
     def mark(self, timeout: float = 10.0) -> int:
-        """Send a marker request and return the log offset just past its line.
+        """Send a marker request and return the log's byte offset past its line.
 
         Prism writes its log asynchronously; waiting for a marker of our own
         makes "nothing arrived between two marks" a check without timing.
         """
-        marker = f"/conformance-mark-{uuid.uuid4().hex}"
-        self._http.request("GET", self.url + marker)
+        marker = f"{_MARKER}{uuid.uuid4().hex}".encode()
+        self._http.request("GET", self.url + marker.decode())
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            text = self.log_text()
-            found = text.find(marker)
-            if found >= 0:
-                return text.find("\n", found) + 1 or len(text)
+            written = self.log_bytes()
+            found = written.find(marker)
+            # Only a whole line counts: the rest of it may still be on its way.
+            line_end = written.find(b"\n", found) if found >= 0 else -1
+            if line_end >= 0:
+                return line_end + 1
             time.sleep(0.02)
-        raise PrismError(f"marker {marker} never reached the log\n{self.log_tail()}")
+        raise PrismError(f"marker {marker!r} never reached the log\n{self.log_tail()}")
 
     def log_between(self, start: int, end: int) -> list[str]:
         """The log lines between two :meth:`mark` offsets, markers left out."""
-        lines = self.log_text()[start:end].splitlines()
-        return [line for line in lines if "/conformance-mark-" not in line]
+        lines = self.log_bytes()[start:end].decode("utf-8", errors="replace")
+        return [line for line in lines.splitlines() if _MARKER not in line]
 
     def requests_between(self, start: int, end: int) -> list[str]:
         """The requests Prism received between two :meth:`mark` offsets."""

@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import json
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -126,6 +128,7 @@ def _spec_operations() -> list[SpecOperation]:
 
 OPERATIONS = _spec_operations()
 _BY_ID = {op.operation_id: op for op in OPERATIONS}
+_ALL_TAGS = sorted({tag for op in OPERATIONS for tag in op.tags})
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -219,19 +222,23 @@ def _api_class(tag: str) -> type[Any]:
     return cls
 
 
-def _operation_constant(op: SpecOperation) -> Operation:
-    import sys
+@functools.cache
+def _operation_constants() -> dict[str, list[Operation]]:
+    """Every ``Operation`` the API modules define, by operation id."""
+    modules = {sys.modules[_api_class(tag).__module__] for tag in _ALL_TAGS}
+    found: dict[str, list[Operation]] = {}
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, Operation):
+                found.setdefault(value.operation_id, []).append(value)
+    return found
 
-    _api_class(op.tags[0])  # loads the module that defines the operation
-    found = {
-        id(value): value
-        for name, module in list(sys.modules.items())
-        if name.startswith("lexmachina.api.")
-        for value in vars(module).values()
-        if isinstance(value, Operation) and value.operation_id == op.operation_id
-    }
-    assert len(found) == 1, f"{op.operation_id}: {len(found)} Operation constants"
-    return next(iter(found.values()))
+
+def _operation_constant(op: SpecOperation) -> Operation:
+    constants = _operation_constants().get(op.operation_id, [])
+    # One description per operation, whichever tags it carries.
+    assert len(constants) == 1, f"{op.operation_id}: {len(constants)} Operations"
+    return constants[0]
 
 
 def _sdk_arguments(op: SpecOperation) -> dict[str, Any]:
