@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import threading
 from collections import deque
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 MASK = "***"
 
@@ -34,12 +36,20 @@ _secrets: set[str] = set()
 _tokens: deque[str] = deque(maxlen=_MAX_TOKENS)
 
 
+_QUERY = re.compile(r"\?[^\s'\"()]+")
+
+
+def _spellings(secret: str) -> set[str]:
+    # A URL carries the secret percent-encoded, so mask those forms as well.
+    return {secret, quote(secret, safe=""), quote_plus(secret)}
+
+
 def register(secret: str | None) -> None:
     """Remember a client secret so it is masked wherever it could leak."""
     if not secret:
         return
     with _lock:
-        _secrets.add(secret)
+        _secrets.update(_spellings(secret))
 
 
 def register_token(token: str | None) -> None:
@@ -47,14 +57,15 @@ def register_token(token: str | None) -> None:
     if not token:
         return
     with _lock:
-        if token not in _tokens:
-            _tokens.append(token)
+        for spelling in _spellings(token):
+            if spelling not in _tokens:
+                _tokens.append(spelling)
 
 
 def redact(text: str) -> str:
     """Return ``text`` with every registered secret replaced by ``***``."""
     with _lock:
-        known = [*_secrets, *_tokens]
+        known = sorted({*_secrets, *_tokens}, key=len, reverse=True)
     for secret in known:
         if secret in text:
             text = text.replace(secret, MASK)
@@ -93,13 +104,14 @@ def guard_urllib3_logs() -> None:
 
 
 def scrub_exception(err: BaseException) -> BaseException:
-    """Return ``err`` itself, or a copy with secrets masked in its text.
+    """Return ``err`` itself, or a copy without secrets or query strings.
 
     urllib3's errors keep the request URL in their arguments, their ``url``
     attribute and their nested ``reason``; all of them are cleaned, so a
-    traceback that shows the cause shows no secret.
+    traceback that shows the cause shows no secret and no query string.
     """
-    if not contains_secret(_full_text(err)):
+    text = _full_text(err)
+    if not contains_secret(text) and not _QUERY.search(text):
         return err
     clean = copy.copy(err)
     clean.args = tuple(_scrub_value(arg) for arg in err.args)
@@ -114,7 +126,7 @@ def scrub_exception(err: BaseException) -> BaseException:
 
 def _scrub_value(value: Any) -> Any:
     if isinstance(value, str):
-        return redact(value)
+        return _QUERY.sub("?...", redact(value))
     if isinstance(value, BaseException):
         return scrub_exception(value)
     return value
