@@ -23,7 +23,8 @@ class Param:
 
     ``name`` is the Python keyword, ``wire`` the name the API uses, ``type``
     one of ``int``, ``str``, ``bool``, ``datetime.date`` or an enum class.
-    ``many`` marks a list that goes out as a repeated query key.
+    ``many`` marks a list that goes out as a repeated query key, of at most
+    ``max_items`` values.
     """
 
     name: str
@@ -33,6 +34,7 @@ class Param:
     required: bool = False
     many: bool = False
     default: Any = None
+    max_items: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,18 @@ def _encode_param(op: Operation, param: Param, value: Any) -> list[str]:
             f"{op.operation_id}: '{param.name}' takes a list of "
             f"{param.type.__name__}, not {type(value).__name__}"
         )
+    if isinstance(value, Mapping):
+        raise ApiTypeError(
+            f"{op.operation_id}: '{param.name}' takes a list, not a dict"
+        )
     items = [_encode_scalar(op, param, item) for item in value]
     if param.required and not items:
         raise ApiValueError(f"{op.operation_id}: '{param.name}' needs at least one")
+    if param.max_items is not None and len(items) > param.max_items:
+        raise ApiValueError(
+            f"{op.operation_id}: '{param.name}' takes at most {param.max_items} "
+            f"values, not {len(items)}; lexmachina.paging splits longer lists"
+        )
     return items
 
 
@@ -113,6 +124,11 @@ def _encode_scalar(op: Operation, param: Param, value: Any) -> str:
         return str(value)
     if kind is str and isinstance(value, str):
         return value
+    if kind is datetime.date and isinstance(value, datetime.datetime):
+        raise ApiTypeError(
+            f"{op.operation_id}: '{param.name}' takes a date, not a datetime; "
+            "pass value.date()"
+        )
     if kind is datetime.date and isinstance(value, datetime.date):
         return value.isoformat()
     if kind is datetime.date and isinstance(value, str):
@@ -143,27 +159,40 @@ def _check_iso_date(op: Operation, param: Param, value: str) -> str:
         ) from None
 
 
-def _encode_body(op: Operation, value: Any) -> bytes:
-    assert op.body is not None
+def check_body(op: Operation, value: Any) -> Any:
+    """Return ``value`` as ``op``'s body model, checked as strictly as a dict.
+
+    A model built in Python was checked leniently, as answers are; here an
+    unknown field or enum value raises :class:`ApiValueError`, and a value
+    that is neither the model nor a dict :class:`ApiTypeError`.
+    """
+    body_type: Any = op.body
     if value is None:
         raise ApiValueError(f"{op.operation_id}: '{op.body_name}' is required")
-    if isinstance(value, Mapping):
-        value = _validate_body(op, value)
-    if not isinstance(value, op.body):
+    if isinstance(value, body_type):
+        value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    elif not isinstance(value, Mapping):
         raise ApiTypeError(
-            f"{op.operation_id}: '{op.body_name}' takes {op.body.__name__} "
+            f"{op.operation_id}: '{op.body_name}' takes {body_type.__name__} "
             f"or a dict, not {type(value).__name__}"
         )
-    dumped: str = value.model_dump_json(by_alias=True, exclude_unset=True)  # type: ignore[attr-defined]
+    return _validate_body(op, body_type, value)
+
+
+def _encode_body(op: Operation, value: Any) -> bytes:
+    checked = check_body(op, value)
+    dumped: str = checked.model_dump_json(by_alias=True, exclude_unset=True)
     return dumped.encode()
 
 
-def _validate_body(op: Operation, value: Mapping[str, Any]) -> Any:
+def _validate_body(op: Operation, body_type: Any, value: Mapping[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    assert op.body is not None
+    from .models._base import closed_enums
+
     try:
-        return op.body.model_validate(value, extra="forbid")  # type: ignore[attr-defined]
+        with closed_enums():
+            return body_type.model_validate(value, extra="forbid")
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
@@ -171,5 +200,5 @@ def _validate_body(op: Operation, value: Mapping[str, Any]) -> Any:
         )
         raise ApiValueError(
             f"{op.operation_id}: '{op.body_name}' is not a valid "
-            f"{op.body.__name__}: {problems}"
+            f"{body_type.__name__}: {problems}"
         ) from None

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._operation import Operation, _validate_body
+from ._operation import Operation, check_body
 from .api import (
     attorneys_api,
     case_query_api,
@@ -327,13 +327,7 @@ def _base_args(paging: Paging, args: Mapping[str, Any]) -> dict[str, Any]:
     operation = paging.operation
     if not paging.in_body:
         return base
-    body = base.get(operation.body_name)
-    if body is None:
-        raise ApiValueError(
-            f"{operation.operation_id}: '{operation.body_name}' is required"
-        )
-    if isinstance(body, Mapping):
-        base[operation.body_name] = _validate_body(operation, body)
+    base[operation.body_name] = check_body(operation, base.get(operation.body_name))
     return base
 
 

@@ -143,6 +143,8 @@ class _ModuleWriter:
             parts.append("required=True")
         if param.many:
             parts.append("many=True")
+        if param.max_items is not None:
+            parts.append(f"max_items={param.max_items}")
         if param.default is not None:
             parts.append(f"default={param.default!r}")
         return f"Param({', '.join(parts)})"

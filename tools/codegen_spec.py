@@ -275,6 +275,11 @@ class ParamInfo:
     def default(self) -> Any:
         return self.schema.get("default")
 
+    @property
+    def max_items(self) -> int | None:
+        limit = strip_null(self.schema).get("maxItems")
+        return limit if isinstance(limit, int) else None
+
 
 @dataclass(frozen=True)
 class OperationInfo:

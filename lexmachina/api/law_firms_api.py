@@ -46,6 +46,7 @@ GET_LAW_FIRMS = Operation(
             type=int,
             required=True,
             many=True,
+            max_items=500,
         ),
     ),
     response=list[LawFirmReference | LawFirmData],

@@ -30,6 +30,7 @@ GET_PARTIES = Operation(
             type=int,
             required=True,
             many=True,
+            max_items=500,
         ),
     ),
     response=list[PartyReference | PartyData],

@@ -44,6 +44,7 @@ GET_PATENTS = Operation(
             type=str,
             required=True,
             many=True,
+            max_items=500,
         ),
     ),
     response=list[PatentData],

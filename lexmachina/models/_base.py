@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -27,16 +30,34 @@ else:
             return item | None
 
 
+_enums_closed: ContextVar[bool] = ContextVar("lexmachina_enums_closed", default=False)
+
+
+@contextmanager
+def closed_enums() -> Iterator[None]:
+    """Within this block, an enum value the specification does not list fails.
+
+    Request bodies are checked this way, so a typo is caught before sending
+    instead of silently matching nothing on the server.
+    """
+    token = _enums_closed.set(True)
+    try:
+        yield
+    finally:
+        _enums_closed.reset(token)
+
+
 class OpenEnum(str, Enum):
     """A string enum that also accepts values the specification does not list.
 
     An unknown value becomes a member of its own, so a response carrying it
     still parses and ``member.value`` reads back exactly what the server sent.
+    ``CourtType("NewCourtType")`` makes such a member on purpose.
     """
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or _enums_closed.get():
             return None
         member = str.__new__(cls, value)
         member._name_ = value
