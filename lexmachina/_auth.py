@@ -72,13 +72,32 @@ class TokenCache:
         self._lock = threading.Lock()
         self._token: str | None = None
         self._renew_at = 0.0
+        self._fetches = 0
+        self._failure: BaseException | None = None
 
     def token(self) -> str:
-        """Return a token that is valid for a while yet, fetching if needed."""
+        """Return a token that is valid for a while yet, fetching if needed.
+
+        A thread that waited while another's fetch failed gets that failure
+        too, rather than asking the token endpoint again at once.
+        """
+        seen = self._fetches
         with self._lock:
             if self._token is not None and self._clock() < self._renew_at:
                 return self._token
-            return self._renew()
+            if self._fetches != seen and self._failure is not None:
+                raise self._failure
+            return self._fetch_now()
+
+    def _fetch_now(self) -> str:
+        self._fetches += 1
+        try:
+            token = self._renew()
+        except BaseException as err:
+            self._failure = err
+            raise
+        self._failure = None
+        return token
 
     def invalidate(self, token: str) -> None:
         """Forget ``token`` if it is still the cached one (it was refused)."""

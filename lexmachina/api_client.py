@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import lru_cache, partial
@@ -73,6 +75,7 @@ class ApiClient:
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
         self.rest_client = RESTClient(self.configuration)
+        self._tokens_lock = threading.Lock()
         self._tokens = self._token_cache()
         self._parsers: dict[Any, Callable[[bytes], Any]] = {}
 
@@ -205,20 +208,29 @@ class ApiClient:
     ) -> urllib3.BaseHTTPResponse:
         if not request.secured:
             return self._transmit(request, timeout, preload)
-        if self._tokens is None:
+        tokens = self._tokens or self._adopt_credentials()
+        if tokens is None:
             return self._transmit(self._with_static_token(request), timeout, preload)
-        token = self._tokens.token()
+        token = tokens.token()
         response = self._transmit(_with_token(request, token), timeout, preload)
         if response.status != 401:
             return response
         # The token may have been revoked or expired early: renew it once and
         # replay once; a second 401 is the caller's to see.
         response.drain_conn()
-        self._tokens.invalidate(token)
+        tokens.invalidate(token)
         logger.debug("token refused; renewing once path=%s", request.label)
-        return self._transmit(
-            _with_token(request, self._tokens.token()), timeout, preload
-        )
+        return self._transmit(_with_token(request, tokens.token()), timeout, preload)
+
+    def _adopt_credentials(self) -> TokenCache | None:
+        # Credentials may be assigned to the configuration after the client
+        # was made; the first secured call that finds them starts a cache.
+        if not self.configuration.has_credentials:
+            return None
+        with self._tokens_lock:
+            if self._tokens is None:
+                self._tokens = self._token_cache()
+            return self._tokens
 
     def _with_static_token(self, request: _Request) -> _Request:
         token = self.configuration.access_token
@@ -252,9 +264,7 @@ class ApiClient:
     def _raise_for_status(
         self, response: urllib3.BaseHTTPResponse, preload: bool
     ) -> None:
-        body = response.data if preload else response.read()
-        if not preload:
-            response.release_conn()
+        body = response.data if preload else self.rest_client.read(response)
         data = parse_error_body(body)
         cls = exception_class_for(response.status)
         if cls is UnprocessableEntityException:
@@ -292,20 +302,19 @@ def _with_token(request: _Request, token: str) -> _Request:
 def _timeout(value: Any, config: Configuration) -> Timeout:
     if value is None:
         return _configured_timeout(config.connect_timeout, config.read_timeout)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+    if _is_seconds(value):
         return Timeout(connect=value, read=value)
-    if (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
-            for v in value
-        )
-    ):
+    if isinstance(value, tuple) and len(value) == 2 and all(map(_is_seconds, value)):
         return Timeout(connect=value[0], read=value[1])
     raise ApiTypeError(
         "_request_timeout takes seconds as a positive number or a (connect, read) pair"
     )
+
+
+def _is_seconds(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return 0 < value < math.inf
 
 
 @lru_cache(maxsize=16)
@@ -333,7 +342,7 @@ def _make_parser(response_type: Any) -> Callable[[bytes], Any]:
 def _load_object(raw: bytes) -> dict[str, Any]:
     value = json.loads(raw)
     if not isinstance(value, dict):
-        raise ValueError("expected a JSON object")
+        raise ResponseParseError(reason="the answer is not a JSON object")
     return value
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
+from .exceptions import ResponseParseError
+
 T = TypeVar("T")
 
 
@@ -32,8 +34,15 @@ class ApiResponse(Generic[T]):
 
     @cached_property
     def data(self) -> T:
-        """The body parsed into the operation's declared type."""
-        return self._parse(self.raw_data)
+        """The body parsed into the operation's declared type.
+
+        Raises :class:`~lexmachina.exceptions.ResponseParseError`, carrying
+        this answer's status, headers and body, if it does not parse.
+        """
+        try:
+            return self._parse(self.raw_data)
+        except ResponseParseError as err:
+            raise self._parse_error(err.reason) from None
 
     def json(self) -> Any:
         """The body as plain parsed JSON: dicts, lists, strings and numbers.
@@ -44,9 +53,15 @@ class ApiResponse(Generic[T]):
         try:
             return json.loads(self.raw_data)
         except ValueError:
-            from .exceptions import ResponseParseError
+            raise self._parse_error("the answer is not valid JSON") from None
 
-            raise ResponseParseError(reason="the answer is not valid JSON") from None
+    def _parse_error(self, reason: str | None) -> ResponseParseError:
+        return ResponseParseError(
+            status=self.status_code,
+            reason=reason,
+            body=self.raw_data,
+            headers=self.headers,
+        )
 
     def __repr__(self) -> str:
         size = len(self.raw_data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -143,11 +144,15 @@ def _check_host(name: str, value: Any) -> str:
             f"host {host!r} is not a URL like 'https://api.lexmachina.com' "
             f"or one of {', '.join(sorted(_defaults.KNOWN_HOSTS))}"
         )
-    if parts.query or parts.fragment or parts.username:
+    if parts.query or parts.fragment or "@" in parts.netloc:
         raise ConfigurationError(
             "host must not carry a query, a fragment or user info; "
             "give credentials as client_id and client_secret"
         )
+    try:
+        parts.port  # noqa: B018  (urlsplit checks the port only when asked)
+    except ValueError:
+        raise ConfigurationError(f"host {host!r} has an invalid port") from None
     return host.rstrip("/")
 
 
@@ -159,6 +164,13 @@ def _check_optional_str(name: str, value: Any) -> str | None:
     raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
 
 
+def _check_secret(name: str, value: Any) -> str | None:
+    secret = _check_optional_str(name, value)
+    if secret == "":
+        raise ConfigurationError(f"{name} is empty; {_CREDENTIALS_HELP}")
+    return secret
+
+
 def _check_existing_file(name: str, value: Any) -> str | None:
     path = _check_optional_str(name, value)
     if path is not None and not os.path.isfile(path):
@@ -166,15 +178,21 @@ def _check_existing_file(name: str, value: Any) -> str | None:
     return path
 
 
+def _is_finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value)
+
+
 def _check_positive(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise ConfigurationError(f"{name} must be a positive number of seconds")
+    if not _is_finite_number(value) or value <= 0:
+        raise ConfigurationError(f"{name} must be a positive, finite number of seconds")
     return float(value)
 
 
 def _check_non_negative(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ConfigurationError(f"{name} must be zero or a positive number")
+    if not _is_finite_number(value) or value < 0:
+        raise ConfigurationError(f"{name} must be zero or a positive, finite number")
     return float(value)
 
 
@@ -218,7 +236,7 @@ def _apply_debug(enabled: bool) -> None:
 _CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "host": _check_host,
     "client_id": _check_optional_str,
-    "client_secret": _check_optional_str,
+    "client_secret": _check_secret,
     "access_token": _check_optional_str,
     "connect_timeout": _check_positive,
     "read_timeout": _check_positive,

@@ -19,7 +19,7 @@
         ├── NotFoundException          404
         ├── ConflictException          409
         ├── UnprocessableEntityException  422 (``data`` is the validation error)
-        ├── TooManyRequestsException   429 (``retry_after`` in seconds)
+        ├── TooManyRequestsException   429 (``retry_after``: the raw header)
         └── ServiceException           5xx
 
 Each exception carries ``status``, ``reason``, ``headers``, ``body`` (bytes)
@@ -103,32 +103,30 @@ def _validation_item(item: Any) -> str:
     return f"{where}: {msg}" if where else str(msg)
 
 
-class ApiValueError(ApiException, ValueError):
+class _MessageOnly(ApiException):
+    """An error that is only a message: no status, nothing received."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(reason=message)
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.reason,))
+
+
+class ApiValueError(_MessageOnly, ValueError):
     """An argument was missing or out of range; nothing was sent."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(reason=message)
 
-
-class ApiTypeError(ApiException, TypeError):
+class ApiTypeError(_MessageOnly, TypeError):
     """An argument had the wrong type; nothing was sent."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(reason=message)
 
-
-class ConfigurationError(ApiException, ValueError):
+class ConfigurationError(_MessageOnly, ValueError):
     """A setting was invalid, or credentials were missing."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(reason=message)
 
-
-class TransportError(ApiException):
+class TransportError(_MessageOnly):
     """No usable HTTP response arrived; ``__cause__`` holds the urllib3 error."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(reason=message)
 
 
 class ApiConnectionError(TransportError):

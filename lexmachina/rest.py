@@ -17,6 +17,7 @@ import urllib3
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
+    LocationValueError,
     NewConnectionError,
     ProtocolError,
     ProxyError,
@@ -32,6 +33,7 @@ from .exceptions import (
     ApiException,
     ApiTimeoutError,
     ApiTLSError,
+    ConfigurationError,
     IncompleteBodyError,
     TransportError,
 )
@@ -128,6 +130,15 @@ class RESTClient:
         except HTTPError as err:
             raise _transport_error(err, self._host) from _secrets.scrub_exception(err)
 
+    def read(self, response: urllib3.BaseHTTPResponse) -> bytes:
+        """Read an unread response's body whole; raise typed errors."""
+        try:
+            return response.read()
+        except HTTPError as err:
+            raise _transport_error(err, self._host) from _secrets.scrub_exception(err)
+        finally:
+            response.release_conn()
+
     def close(self) -> None:
         """Close every pooled connection."""
         self.pool.clear()
@@ -145,7 +156,16 @@ def _pool_manager(config: Configuration) -> urllib3.PoolManager:
     proxy = config.proxy or _proxy_from_environment(config.host)
     if proxy is None:
         return urllib3.PoolManager(**options)
-    return urllib3.ProxyManager(proxy, proxy_headers=config.proxy_headers, **options)
+    try:
+        return urllib3.ProxyManager(
+            proxy, proxy_headers=config.proxy_headers, **options
+        )
+    except LocationValueError:
+        raise ConfigurationError(
+            "the proxy (from Configuration(proxy=...) or the HTTPS_PROXY and "
+            "HTTP_PROXY variables) is not a usable URL like "
+            "'http://proxy.example:3128'"
+        ) from None
 
 
 def _proxy_from_environment(host: str) -> str | None:

@@ -23,7 +23,7 @@ from lexmachina.exceptions import (
     UnprocessableEntityException,
 )
 from lexmachina.rest import ApiException
-from lexmachina.testing import FakeLexMachina
+from lexmachina.testing import FakeLexMachina, Fault
 
 from .conftest import CLIENT_ID, CLIENT_SECRET
 
@@ -236,3 +236,72 @@ def test_404_message_says_what_was_unknown(client) -> None:
         lexmachina.FederalDistrictCasesApi(client).get_district_case(1)
     assert str(caught.value) == "(404) Not Found: Unknown id"
     assert caught.value.data == {"summary": "Unknown id", "detail": "Not Found"}
+
+
+def test_secret_with_url_special_characters_never_leaks(fake, all_logs) -> None:
+    import traceback
+
+    secret = "s3cr3t+Value/Xyz= with space"
+    fake.add_client("special", secret)
+    config = lexmachina.Configuration(
+        host=fake.url, client_id="special", client_secret=secret, retries=1
+    )
+    fake.inject(Fault("drop", "/oauth2/token", times=None))
+    with lexmachina.ApiClient(config) as client:
+        try:
+            lexmachina.StatusApi(client).get_health()
+        except ApiConnectionError:
+            shown = traceback.format_exc()
+    from urllib.parse import quote, quote_plus
+
+    for spelling in (secret, quote(secret, safe=""), quote_plus(secret)):
+        assert spelling not in all_logs.text and spelling not in shown
+    assert "client_secret" not in shown
+
+
+def test_unread_variant_raises_typed_error_for_a_cut_error_body(client, fake) -> None:
+    from lexmachina.exceptions import IncompleteBodyError
+
+    fake.inject(Fault("truncate", "/district-cases/{id}", times=1))
+    api = lexmachina.FederalDistrictCasesApi(client)
+    with pytest.raises((IncompleteBodyError, ApiConnectionError)):
+        api.get_district_case_without_preload_content(1)
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("nan"), -1, (1, float("inf"))])
+def test_non_finite_timeouts_are_refused(client, fake, bad) -> None:
+    with pytest.raises(ApiTypeError):
+        lexmachina.StatusApi(client).get_health(_request_timeout=bad)
+    assert fake.requests == []
+
+
+def test_bad_proxy_from_environment_is_a_configuration_error(fake, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:99999")
+    with pytest.raises(ConfigurationError, match="HTTPS_PROXY"):
+        lexmachina.ApiClient(lexmachina.Configuration(host=fake.url))
+
+
+def test_request_bodies_are_checked_strictly_before_sending(client, fake) -> None:
+    from lexmachina.models import CaseStatus, DistrictCaseQuery
+
+    api = lexmachina.CaseQueryApi(client)
+    for body in (
+        {"caseStatus": "Bogus"},
+        DistrictCaseQuery.model_validate({"caseStatus": "Bogus"}),
+        DistrictCaseQuery.model_validate({"bogus": 1}),
+        {"pageSize": 5, "pagesize": 5},
+    ):
+        with pytest.raises(ApiValueError):
+            api.query_district_cases(body)
+    assert fake.requests == []
+    found = api.query_district_cases(
+        DistrictCaseQuery(case_status=CaseStatus.OPEN, page_size=2)
+    )
+    assert len(found.cases) == 2
+    assert fake.requests[-1].body == b'{"caseStatus":"Open","pageSize":2}'
+
+
+def test_message_only_exceptions_pickle() -> None:
+    for err in (ApiValueError("x"), ApiConnectionError("y"), ConfigurationError("z")):
+        copy = pickle.loads(pickle.dumps(err))
+        assert type(copy) is type(err) and str(copy) == str(err)

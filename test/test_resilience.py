@@ -333,3 +333,37 @@ def test_post_case_query_is_retried_on_503(client, fake) -> None:
     hits = [r for r in fake.requests if r.path == "/query-district-cases"]
     assert len(hits) == 3 and {r.method for r in hits} == {"POST"}
     assert all(r.body == hits[0].body for r in hits)
+
+
+def test_waiting_threads_share_a_failed_token_fetch(fake) -> None:
+    config = lexmachina.Configuration(
+        host=fake.url, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, retries=0
+    )
+    fake.inject(Fault("status", "/oauth2/token", times=None, status=400, delay=0.3))
+    errors: list[BaseException] = []
+
+    def work(client: lexmachina.ApiClient) -> None:
+        try:
+            _health(client)
+        except lexmachina.ApiException as err:
+            errors.append(err)
+
+    with lexmachina.ApiClient(config) as client:
+        threads = [threading.Thread(target=work, args=(client,)) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    assert len(errors) == 8
+    assert all(getattr(err, "status", None) == 400 for err in errors)
+    # The first fetch fails; the threads that waited on it share its error,
+    # so far fewer than one fetch per thread goes out.
+    assert fake.token_requests <= 3
+
+
+def test_credentials_assigned_after_the_client_was_made(fake) -> None:
+    config = lexmachina.Configuration(host=fake.url)
+    with lexmachina.ApiClient(config) as client:
+        config.client_id, config.client_secret = CLIENT_ID, CLIENT_SECRET
+        assert _health(client)
+    assert fake.token_requests == 1
