@@ -70,6 +70,9 @@ class FakeHandler(BaseHTTPRequestHandler):
     """Turns HTTP/1.1 requests into :class:`Request` and writes the replies."""
 
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without this, Nagle's
+    # algorithm holds the body back for the client's delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
     server_version = "FakeLexMachina/1"
     timeout = IDLE_TIMEOUT
     server: QuietServer
