@@ -230,7 +230,10 @@ def _operation_constants() -> dict[str, list[Operation]]:
     for module in modules:
         for value in vars(module).values():
             if isinstance(value, Operation):
-                found.setdefault(value.operation_id, []).append(value)
+                # A second tag's module re-exports the same object; count it once.
+                same = found.setdefault(value.operation_id, [])
+                if all(v is not value for v in same):
+                    same.append(value)
     return found
 
 

@@ -94,18 +94,10 @@ class _ModuleWriter:
     spec: Spec
     tag: str
     types: TypeRenderer = field(init=False)
-    sibling_modules: set[str] = field(default_factory=set)
     uses_param: bool = False
 
     def __post_init__(self) -> None:
         self.types = TypeRenderer(self.spec.titles, self.spec.schemas)
-
-    def constant_ref(self, op: OperationInfo) -> str:
-        if op.home_tag == self.tag:
-            return op.constant
-        module = api_module(op.home_tag)
-        self.sibling_modules.add(module)
-        return f"{module}.{op.constant}"
 
     def param_code(self, param: ParamInfo) -> _ParamCode:
         item = self.types.render(param.item_schema)
@@ -153,39 +145,72 @@ class _ModuleWriter:
 def _module_source(spec: Spec, tag: str) -> str:
     writer = _ModuleWriter(spec, tag)
     ops = spec.operations_for(tag)
-    constants = [_constant_source(spec, writer, op) for op in ops if op.home_tag == tag]
-    class_source = _class_source(spec, writer, tag, ops)
-    imports = _module_imports(writer, bool(constants))
+    home = [op for op in ops if op.home_tag == tag]
+    constants = [_constant_source(spec, writer, op) for op in home]
+    mixins = [_mixin_source(spec, writer, op) for op in home]
+    class_source = _class_source(tag, ops)
+    exports = _exports(tag, ops)
+    imports = _module_imports(writer, ops, bool(home))
     doc = docstring(f"The {tag} operations of the Lex Machina API.", 0)
-    return "\n\n".join([f"{HEADER}\n{doc}", imports, *constants, class_source]) + "\n"
+    parts = [f"{HEADER}\n{doc}", imports, exports, *constants, *mixins, class_source]
+    return "\n\n".join(parts) + "\n"
 
 
-def _module_imports(writer: _ModuleWriter, has_constants: bool) -> str:
+def mixin_name(op: OperationInfo) -> str:
+    """Return the name of the class that holds an operation's three methods."""
+    words = op.operation_id.split("_")
+    return "".join(word.capitalize() for word in words) + "Methods"
+
+
+def _exports(tag: str, ops: list[OperationInfo]) -> str:
+    # Constants first, then the class: the order ruff's RUF022 asks for.
+    names = [*sorted(op.constant for op in ops), class_name_for_tag(tag)]
+    return "__all__ = [" + ", ".join(repr(name) for name in names) + "]"
+
+
+def _module_imports(
+    writer: _ModuleWriter, ops: list[OperationInfo], has_home: bool
+) -> str:
     lines = ["from __future__ import annotations", ""]
+    if has_home:
+        lines += _method_imports(writer)
+    for module, names in sorted(_imported_operations(writer.tag, ops).items()):
+        lines.append(f"from .{module} import {', '.join(names)}")
+    if has_home:
+        lines += [
+            "",
+            "if TYPE_CHECKING:",
+            "    import urllib3",
+            "",
+            "    from ..api_response import ApiResponse",
+        ]
+    return "\n".join(lines)
+
+
+def _method_imports(writer: _ModuleWriter) -> list[str]:
+    lines = []
     if writer.types.needs_datetime:
         lines.append("import datetime")
     lines.append("from collections.abc import Mapping")
     typing_names = "TYPE_CHECKING, Any" if writer.types.needs_any else "TYPE_CHECKING"
-    lines.append(f"from typing import {typing_names}")
-    lines.append("")
-    if has_constants:
-        used = "Operation, Param" if writer.uses_param else "Operation"
-        lines.append(f"from .._operation import {used}")
+    lines += [f"from typing import {typing_names}", ""]
+    lines.append("from .._api_base import ApiBase")
+    used = "Operation, Param" if writer.uses_param else "Operation"
+    lines.append(f"from .._operation import {used}")
     if writer.types.needs_token_response:
         lines.append("from .._auth import TokenResponse")
-    lines.append("from ..api_client import ApiClient")
     for title in sorted(writer.types.models):
         lines.append(f"from ..models.{model_module(title)} import {title}")
-    for module in sorted(writer.sibling_modules):
-        lines.append(f"from . import {module}")
-    lines += [
-        "",
-        "if TYPE_CHECKING:",
-        "    import urllib3",
-        "",
-        "    from ..api_response import ApiResponse",
-    ]
-    return "\n".join(lines)
+    return lines
+
+
+def _imported_operations(tag: str, ops: list[OperationInfo]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for op in ops:
+        if op.home_tag != tag:
+            names = found.setdefault(api_module(op.home_tag), [])
+            names += [op.constant, mixin_name(op)]
+    return {module: sorted(names) for module, names in found.items()}
 
 
 def _constant_source(spec: Spec, writer: _ModuleWriter, op: OperationInfo) -> str:
@@ -208,32 +233,25 @@ def _constant_source(spec: Spec, writer: _ModuleWriter, op: OperationInfo) -> st
     return f"{op.constant} = Operation({', '.join(parts)})"
 
 
-def _class_source(
-    spec: Spec, writer: _ModuleWriter, tag: str, ops: list[OperationInfo]
-) -> str:
-    name = class_name_for_tag(tag)
-    head = [
-        f"class {name}:",
-        docstring(f'The operations tagged "{tag}".', 4),
-        "",
-        "    def __init__(self, api_client: ApiClient | None = None) -> None:",
-        "        self.api_client = (",
-        "            api_client if api_client is not None else ApiClient()",
-        "        )",
-    ]
-    methods = [_methods_source(spec, writer, op) for op in ops]
-    aliases = [
-        f"    {ALIASES[op.operation_id]} = {op.operation_id}"
-        for op in ops
-        if op.operation_id in ALIASES
-    ]
-    return "\n\n".join(["\n".join(head), *methods, *aliases])
+def _class_source(tag: str, ops: list[OperationInfo]) -> str:
+    bases = ", ".join(mixin_name(op) for op in ops)
+    doc = docstring(f'The operations tagged "{tag}".', 4)
+    return f"class {class_name_for_tag(tag)}({bases}):\n{doc}"
+
+
+def _mixin_source(spec: Spec, writer: _ModuleWriter, op: OperationInfo) -> str:
+    doc = docstring(f"The methods of ``{op.method} {op.path}``.", 4)
+    head = f"class {mixin_name(op)}(ApiBase):\n{doc}"
+    parts = [head, _methods_source(spec, writer, op)]
+    if op.operation_id in ALIASES:
+        parts.append(f"    {ALIASES[op.operation_id]} = {op.operation_id}")
+    return "\n\n".join(parts)
 
 
 def _methods_source(spec: Spec, writer: _ModuleWriter, op: OperationInfo) -> str:
     signature, call_args, arg_names = _signature(spec, writer, op)
     returns = response_type(op, writer.types)
-    constant = writer.constant_ref(op)
+    constant = op.constant
     name = op.operation_id
     forward = ", ".join(
         [*arg_names, "_request_timeout=_request_timeout", "_headers=_headers"]

@@ -304,7 +304,10 @@ class OperationInfo:
 
     @property
     def home_tag(self) -> str:
-        return self.tags[0]
+        # An operation is written once, in the module of its alphabetically
+        # first tag; other tags' modules import it from there. Imports thus
+        # always go to an earlier tag's module and can never form a cycle.
+        return min(self.tags)
 
 
 @dataclass

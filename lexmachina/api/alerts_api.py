@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.alert import Alert
 from ..models.alert_run_data import AlertRunData
 from ..models.alert_run_result import AlertRunResult
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_ALERTS", "GET_ALERT_RUNS", "GET_ALERT_RUN_RESULTS", "AlertsApi"]
 
 GET_ALERT_RUN_RESULTS = Operation(
     operation_id="get_alert_run_results",
@@ -56,11 +58,8 @@ GET_ALERTS = Operation(
 )
 
 
-class AlertsApi:
-    """The operations tagged "Alerts"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetAlertRunResultsMethods(ApiBase):
+    """The methods of ``GET /alerts/runs/{alert_id}/{date}``."""
 
     def get_alert_run_results(
         self,
@@ -128,6 +127,10 @@ class AlertsApi:
             _headers,
         )
 
+
+class GetAlertRunsMethods(ApiBase):
+    """The methods of ``GET /alerts/runs/{alert_id}``."""
+
     def get_alert_runs(
         self,
         alert_id: int,
@@ -182,6 +185,10 @@ class AlertsApi:
             GET_ALERT_RUNS, {"alert_id": alert_id}, _request_timeout, _headers
         )
 
+
+class GetAlertsMethods(ApiBase):
+    """The methods of ``GET /alerts``."""
+
     def get_alerts(
         self,
         *,
@@ -221,3 +228,7 @@ class AlertsApi:
     ) -> urllib3.BaseHTTPResponse:
         """Like `get_alerts`, but return the unread response; release it when done."""
         return self.api_client.call_api_raw(GET_ALERTS, {}, _request_timeout, _headers)
+
+
+class AlertsApi(GetAlertRunResultsMethods, GetAlertRunsMethods, GetAlertsMethods):
+    """The operations tagged "Alerts"."""

@@ -7,23 +7,60 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..api_client import ApiClient
+from .._api_base import ApiBase
+from .._operation import Operation, Param
 from ..models.analytic_types import AnalyticTypes
 from ..models.case_analytic_result import CaseAnalyticResult
 from ..models.district_case_analytic_from_query import DistrictCaseAnalyticFromQuery
-from . import federal_district_cases_api
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
+__all__ = [
+    "ANALYZE_DISTRICT_CASES_FROM_ALERT",
+    "ANALYZE_DISTRICT_CASES_FROM_QUERY",
+    "AnalyticsApi",
+]
 
-class AnalyticsApi:
-    """The operations tagged "Analytics"."""
+ANALYZE_DISTRICT_CASES_FROM_ALERT = Operation(
+    operation_id="analyze_district_cases_from_alert",
+    method="GET",
+    path="/analyze-district-cases/from-alert/{alert_id}",
+    params=(
+        Param(name="alert_id", wire="alert_id", where="path", type=int, required=True),
+        Param(
+            name="analytic_type",
+            wire="analytic_type",
+            where="query",
+            type=AnalyticTypes,
+            required=True,
+        ),
+        Param(
+            name="on_or_after", wire="on_or_after", where="query", type=datetime.date
+        ),
+        Param(
+            name="on_or_before", wire="on_or_before", where="query", type=datetime.date
+        ),
+    ),
+    response=CaseAnalyticResult,
+    secured=True,
+)
 
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+ANALYZE_DISTRICT_CASES_FROM_QUERY = Operation(
+    operation_id="analyze_district_cases_from_query",
+    method="POST",
+    path="/analyze-district-cases/from-query",
+    body=DistrictCaseAnalyticFromQuery,
+    body_name="district_case_analytic_from_query",
+    response=CaseAnalyticResult,
+    secured=True,
+)
+
+
+class AnalyzeDistrictCasesFromAlertMethods(ApiBase):
+    """The methods of ``GET /analyze-district-cases/from-alert/{alert_id}``."""
 
     def analyze_district_cases_from_alert(
         self,
@@ -68,7 +105,7 @@ class AnalyticsApi:
         headers with the data.
         """
         return self.api_client.call_api(
-            federal_district_cases_api.ANALYZE_DISTRICT_CASES_FROM_ALERT,
+            ANALYZE_DISTRICT_CASES_FROM_ALERT,
             {
                 "alert_id": alert_id,
                 "analytic_type": analytic_type,
@@ -93,7 +130,7 @@ class AnalyticsApi:
         release it when done.
         """
         return self.api_client.call_api_raw(
-            federal_district_cases_api.ANALYZE_DISTRICT_CASES_FROM_ALERT,
+            ANALYZE_DISTRICT_CASES_FROM_ALERT,
             {
                 "alert_id": alert_id,
                 "analytic_type": analytic_type,
@@ -103,6 +140,10 @@ class AnalyticsApi:
             _request_timeout,
             _headers,
         )
+
+
+class AnalyzeDistrictCasesFromQueryMethods(ApiBase):
+    """The methods of ``POST /analyze-district-cases/from-query``."""
 
     def analyze_district_cases_from_query(
         self,
@@ -140,7 +181,7 @@ class AnalyticsApi:
         headers with the data.
         """
         return self.api_client.call_api(
-            federal_district_cases_api.ANALYZE_DISTRICT_CASES_FROM_QUERY,
+            ANALYZE_DISTRICT_CASES_FROM_QUERY,
             {"district_case_analytic_from_query": district_case_analytic_from_query},
             _request_timeout,
             _headers,
@@ -158,8 +199,14 @@ class AnalyticsApi:
         release it when done.
         """
         return self.api_client.call_api_raw(
-            federal_district_cases_api.ANALYZE_DISTRICT_CASES_FROM_QUERY,
+            ANALYZE_DISTRICT_CASES_FROM_QUERY,
             {"district_case_analytic_from_query": district_case_analytic_from_query},
             _request_timeout,
             _headers,
         )
+
+
+class AnalyticsApi(
+    AnalyzeDistrictCasesFromAlertMethods, AnalyzeDistrictCasesFromQueryMethods
+):
+    """The operations tagged "Analytics"."""

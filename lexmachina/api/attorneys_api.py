@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.attorney_data import AttorneyData
 from ..models.attorney_reference import AttorneyReference
 from ..models.attorney_search_results import AttorneySearchResults
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_ATTORNEY", "GET_ATTORNEYS", "SEARCH_ATTORNEYS", "AttorneysApi"]
 
 GET_ATTORNEY = Operation(
     operation_id="get_attorney",
@@ -69,11 +71,8 @@ SEARCH_ATTORNEYS = Operation(
 )
 
 
-class AttorneysApi:
-    """The operations tagged "Attorneys"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetAttorneyMethods(ApiBase):
+    """The methods of ``GET /attorneys/{attorney_id}``."""
 
     def get_attorney(
         self,
@@ -123,6 +122,10 @@ class AttorneysApi:
         return self.api_client.call_api_raw(
             GET_ATTORNEY, {"attorney_id": attorney_id}, _request_timeout, _headers
         )
+
+
+class GetAttorneysMethods(ApiBase):
+    """The methods of ``GET /attorneys``."""
 
     def get_attorneys(
         self,
@@ -179,6 +182,10 @@ class AttorneysApi:
         return self.api_client.call_api_raw(
             GET_ATTORNEYS, {"attorney_ids": attorney_ids}, _request_timeout, _headers
         )
+
+
+class SearchAttorneysMethods(ApiBase):
+    """The methods of ``GET /search-attorneys``."""
 
     def search_attorneys(
         self,
@@ -259,3 +266,7 @@ class AttorneysApi:
             _request_timeout,
             _headers,
         )
+
+
+class AttorneysApi(GetAttorneyMethods, GetAttorneysMethods, SearchAttorneysMethods):
+    """The operations tagged "Attorneys"."""

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._auth import TokenResponse
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["OAUTH2_TOKEN", "AuthorizationApi"]
 
 OAUTH2_TOKEN = Operation(
     operation_id="oauth2_token",
@@ -35,11 +37,8 @@ OAUTH2_TOKEN = Operation(
 )
 
 
-class AuthorizationApi:
-    """The operations tagged "Authorization"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class Oauth2TokenMethods(ApiBase):
+    """The methods of ``POST /oauth2/token``."""
 
     def oauth2_token(
         self,
@@ -115,3 +114,7 @@ class AuthorizationApi:
             _request_timeout,
             _headers,
         )
+
+
+class AuthorizationApi(Oauth2TokenMethods):
+    """The operations tagged "Authorization"."""

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.bankruptcy_case_data import BankruptcyCaseData
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_BANKRUPTCY_CASE", "BankruptcyCasesApi"]
 
 GET_BANKRUPTCY_CASE = Operation(
     operation_id="get_bankruptcy_case",
@@ -36,11 +38,8 @@ GET_BANKRUPTCY_CASE = Operation(
 )
 
 
-class BankruptcyCasesApi:
-    """The operations tagged "Bankruptcy Cases"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetBankruptcyCaseMethods(ApiBase):
+    """The methods of ``GET /bankruptcy-cases/{bankruptcy_case_id}``."""
 
     def get_bankruptcy_case(
         self,
@@ -112,3 +111,7 @@ class BankruptcyCasesApi:
             _request_timeout,
             _headers,
         )
+
+
+class BankruptcyCasesApi(GetBankruptcyCaseMethods):
+    """The operations tagged "Bankruptcy Cases"."""

@@ -6,20 +6,46 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._api_base import ApiBase
 from .._operation import Operation
-from ..api_client import ApiClient
 from ..models.appeals_case_query import AppealsCaseQuery
 from ..models.appeals_case_query_result import AppealsCaseQueryResult
 from ..models.district_case_query import DistrictCaseQuery
 from ..models.district_case_query_result import DistrictCaseQueryResult
 from ..models.state_case_query import StateCaseQuery
 from ..models.state_case_query_result import StateCaseQueryResult
-from . import federal_appeals_cases_api, federal_district_cases_api
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = [
+    "QUERY_APPEALS_CASES",
+    "QUERY_DISTRICT_CASES",
+    "QUERY_STATE_CASES",
+    "CaseQueryApi",
+]
+
+QUERY_APPEALS_CASES = Operation(
+    operation_id="query_appeals_cases",
+    method="POST",
+    path="/query-appeals-cases",
+    body=AppealsCaseQuery,
+    body_name="appeals_case_query",
+    response=AppealsCaseQueryResult,
+    secured=True,
+)
+
+QUERY_DISTRICT_CASES = Operation(
+    operation_id="query_district_cases",
+    method="POST",
+    path="/query-district-cases",
+    body=DistrictCaseQuery,
+    body_name="district_case_query",
+    response=DistrictCaseQueryResult,
+    secured=True,
+)
 
 QUERY_STATE_CASES = Operation(
     operation_id="query_state_cases",
@@ -32,11 +58,8 @@ QUERY_STATE_CASES = Operation(
 )
 
 
-class CaseQueryApi:
-    """The operations tagged "Case Query"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class QueryAppealsCasesMethods(ApiBase):
+    """The methods of ``POST /query-appeals-cases``."""
 
     def query_appeals_cases(
         self,
@@ -84,7 +107,7 @@ class CaseQueryApi:
         data.
         """
         return self.api_client.call_api(
-            federal_appeals_cases_api.QUERY_APPEALS_CASES,
+            QUERY_APPEALS_CASES,
             {"appeals_case_query": appeals_case_query},
             _request_timeout,
             _headers,
@@ -101,11 +124,15 @@ class CaseQueryApi:
         when done.
         """
         return self.api_client.call_api_raw(
-            federal_appeals_cases_api.QUERY_APPEALS_CASES,
+            QUERY_APPEALS_CASES,
             {"appeals_case_query": appeals_case_query},
             _request_timeout,
             _headers,
         )
+
+
+class QueryDistrictCasesMethods(ApiBase):
+    """The methods of ``POST /query-district-cases``."""
 
     def query_district_cases(
         self,
@@ -154,7 +181,7 @@ class CaseQueryApi:
         data.
         """
         return self.api_client.call_api(
-            federal_district_cases_api.QUERY_DISTRICT_CASES,
+            QUERY_DISTRICT_CASES,
             {"district_case_query": district_case_query},
             _request_timeout,
             _headers,
@@ -171,11 +198,15 @@ class CaseQueryApi:
         when done.
         """
         return self.api_client.call_api_raw(
-            federal_district_cases_api.QUERY_DISTRICT_CASES,
+            QUERY_DISTRICT_CASES,
             {"district_case_query": district_case_query},
             _request_timeout,
             _headers,
         )
+
+
+class QueryStateCasesMethods(ApiBase):
+    """The methods of ``POST /query-state-cases``."""
 
     def query_state_cases(
         self,
@@ -243,3 +274,9 @@ class CaseQueryApi:
             _request_timeout,
             _headers,
         )
+
+
+class CaseQueryApi(
+    QueryAppealsCasesMethods, QueryDistrictCasesMethods, QueryStateCasesMethods
+):
+    """The operations tagged "Case Query"."""

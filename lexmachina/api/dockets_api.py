@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.docket_entry_result import DocketEntryResult
 from ..models.itc_document_data import ITCDocumentData
 from ..models.state_docket_entry_result import StateDocketEntryResult
@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = [
+    "GET_DISTRICT_DOCKET_ENTRY",
+    "GET_ITC_DOCUMENT_ENTRY",
+    "GET_STATE_DOCKET_ENTRY",
+    "DocketsApi",
+]
 
 GET_DISTRICT_DOCKET_ENTRY = Operation(
     operation_id="get_district_docket_entry",
@@ -69,11 +76,8 @@ GET_STATE_DOCKET_ENTRY = Operation(
 )
 
 
-class DocketsApi:
-    """The operations tagged "Dockets"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetDistrictDocketEntryMethods(ApiBase):
+    """The methods of ``GET /docket-entries/{docket_entry_id}``."""
 
     def get_district_docket_entry(
         self,
@@ -137,6 +141,10 @@ class DocketsApi:
             _headers,
         )
 
+
+class GetItcDocumentEntryMethods(ApiBase):
+    """The methods of ``GET /itc-document-entries/{usitc_document_id}``."""
+
     def get_itc_document_entry(
         self,
         usitc_document_id: int,
@@ -196,6 +204,10 @@ class DocketsApi:
             _headers,
         )
 
+
+class GetStateDocketEntryMethods(ApiBase):
+    """The methods of ``GET /state-docket-entries/{state_docket_entry_id}``."""
+
     def get_state_docket_entry(
         self,
         state_docket_entry_id: int,
@@ -254,3 +266,11 @@ class DocketsApi:
             _request_timeout,
             _headers,
         )
+
+
+class DocketsApi(
+    GetDistrictDocketEntryMethods,
+    GetItcDocumentEntryMethods,
+    GetStateDocketEntryMethods,
+):
+    """The operations tagged "Dockets"."""

@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
-from ..models.attorney_data import AttorneyData
-from ..models.attorney_reference import AttorneyReference
 from ..models.bankruptcy_judge_data import BankruptcyJudgeData
 from ..models.federal_judge_data import FederalJudgeData
 from ..models.law_firm_data import LawFirmData
@@ -18,12 +16,143 @@ from ..models.magistrate_judge_data import MagistrateJudgeData
 from ..models.party_data import PartyData
 from ..models.party_reference import PartyReference
 from ..models.state_judge_data import StateJudgeData
-from . import attorneys_api, judges_api, law_firms_api, parties_api
+from .attorneys_api import (
+    GET_ATTORNEY,
+    GET_ATTORNEYS,
+    GetAttorneyMethods,
+    GetAttorneysMethods,
+)
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = [
+    "GET_ATTORNEY",
+    "GET_ATTORNEYS",
+    "GET_BANKRUPTCY_JUDGE",
+    "GET_BANKRUPTCY_JUDGES",
+    "GET_FEDERAL_JUDGE",
+    "GET_FEDERAL_JUDGES",
+    "GET_LAW_FIRM",
+    "GET_LAW_FIRMS",
+    "GET_MAGISTRATE",
+    "GET_MAGISTRATES",
+    "GET_PARTIES",
+    "GET_PARTY",
+    "GET_STATE_JUDGE",
+    "GET_STATE_JUDGES",
+    "EntitiesApi",
+]
+
+GET_BANKRUPTCY_JUDGE = Operation(
+    operation_id="get_bankruptcy_judge",
+    method="GET",
+    path="/bankruptcy-judges/{bankruptcy_judge_id}",
+    params=(
+        Param(
+            name="bankruptcy_judge_id",
+            wire="bankruptcy_judge_id",
+            where="path",
+            type=int,
+            required=True,
+        ),
+    ),
+    response=BankruptcyJudgeData,
+    secured=True,
+)
+
+GET_BANKRUPTCY_JUDGES = Operation(
+    operation_id="get_bankruptcy_judges",
+    method="GET",
+    path="/bankruptcy-judges",
+    params=(
+        Param(
+            name="bankruptcy_judge_ids",
+            wire="bankruptcyJudgeIds",
+            where="query",
+            type=int,
+            required=True,
+            many=True,
+            max_items=500,
+        ),
+    ),
+    response=list[BankruptcyJudgeData],
+    secured=True,
+)
+
+GET_FEDERAL_JUDGE = Operation(
+    operation_id="get_federal_judge",
+    method="GET",
+    path="/federal-judges/{federal_judge_id}",
+    params=(
+        Param(
+            name="federal_judge_id",
+            wire="federal_judge_id",
+            where="path",
+            type=int,
+            required=True,
+        ),
+    ),
+    response=FederalJudgeData,
+    secured=True,
+)
+
+GET_FEDERAL_JUDGES = Operation(
+    operation_id="get_federal_judges",
+    method="GET",
+    path="/federal-judges",
+    params=(
+        Param(
+            name="federal_judge_ids",
+            wire="federalJudgeIds",
+            where="query",
+            type=int,
+            required=True,
+            many=True,
+            max_items=500,
+        ),
+    ),
+    response=list[FederalJudgeData],
+    secured=True,
+)
+
+GET_LAW_FIRM = Operation(
+    operation_id="get_law_firm",
+    method="GET",
+    path="/law-firms/{law_firm_id}",
+    params=(
+        Param(
+            name="law_firm_id",
+            wire="law_firm_id",
+            where="path",
+            type=int,
+            required=True,
+        ),
+    ),
+    response=LawFirmReference | LawFirmData,
+    secured=True,
+)
+
+GET_LAW_FIRMS = Operation(
+    operation_id="get_law_firms",
+    method="GET",
+    path="/law-firms",
+    params=(
+        Param(
+            name="law_firm_ids",
+            wire="lawFirmIds",
+            where="query",
+            type=int,
+            required=True,
+            many=True,
+            max_items=500,
+        ),
+    ),
+    response=list[LawFirmReference | LawFirmData],
+    secured=True,
+)
 
 GET_MAGISTRATE = Operation(
     operation_id="get_magistrate",
@@ -58,6 +187,36 @@ GET_MAGISTRATES = Operation(
         ),
     ),
     response=list[MagistrateJudgeData],
+    secured=True,
+)
+
+GET_PARTIES = Operation(
+    operation_id="get_parties",
+    method="GET",
+    path="/parties",
+    params=(
+        Param(
+            name="party_ids",
+            wire="partyIds",
+            where="query",
+            type=int,
+            required=True,
+            many=True,
+            max_items=500,
+        ),
+    ),
+    response=list[PartyReference | PartyData],
+    secured=True,
+)
+
+GET_PARTY = Operation(
+    operation_id="get_party",
+    method="GET",
+    path="/parties/{party_id}",
+    params=(
+        Param(name="party_id", wire="party_id", where="path", type=int, required=True),
+    ),
+    response=PartyReference | PartyData,
     secured=True,
 )
 
@@ -98,128 +257,8 @@ GET_STATE_JUDGES = Operation(
 )
 
 
-class EntitiesApi:
-    """The operations tagged "Entities"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def get_attorney(
-        self,
-        attorney_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> AttorneyReference | AttorneyData:
-        """Get Attorney.
-
-        Gets data for a single attorney.
-
-        - **attorney_id**: the Lex Machina attorneyId
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_attorney_with_http_info(
-            attorney_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_attorney_with_http_info(
-        self,
-        attorney_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[AttorneyReference | AttorneyData]:
-        """Like `get_attorney`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            attorneys_api.GET_ATTORNEY,
-            {"attorney_id": attorney_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_attorney_without_preload_content(
-        self,
-        attorney_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_attorney`, but return the unread response; release it when done."""
-        return self.api_client.call_api_raw(
-            attorneys_api.GET_ATTORNEY,
-            {"attorney_id": attorney_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_attorneys(
-        self,
-        attorney_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[AttorneyReference | AttorneyData]:
-        """Get Attorneys.
-
-        Gets data for one or more attorneys.
-
-        - **attorneyIds**: the Lex Machina attorneyIds
-
-        If any of the the attorneyIds given are not the current lexmachina
-        attorneyId, the results will include inputId for disambugation
-
-        ``attorney_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_attorneys_with_http_info(
-            attorney_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_attorneys_with_http_info(
-        self,
-        attorney_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[AttorneyReference | AttorneyData]]:
-        """Like `get_attorneys`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            attorneys_api.GET_ATTORNEYS,
-            {"attorney_ids": attorney_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_attorneys_without_preload_content(
-        self,
-        attorney_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_attorneys`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            attorneys_api.GET_ATTORNEYS,
-            {"attorney_ids": attorney_ids},
-            _request_timeout,
-            _headers,
-        )
+class GetBankruptcyJudgeMethods(ApiBase):
+    """The methods of ``GET /bankruptcy-judges/{bankruptcy_judge_id}``."""
 
     def get_bankruptcy_judge(
         self,
@@ -257,7 +296,7 @@ class EntitiesApi:
         data.
         """
         return self.api_client.call_api(
-            judges_api.GET_BANKRUPTCY_JUDGE,
+            GET_BANKRUPTCY_JUDGE,
             {"bankruptcy_judge_id": bankruptcy_judge_id},
             _request_timeout,
             _headers,
@@ -274,11 +313,15 @@ class EntitiesApi:
         when done.
         """
         return self.api_client.call_api_raw(
-            judges_api.GET_BANKRUPTCY_JUDGE,
+            GET_BANKRUPTCY_JUDGE,
             {"bankruptcy_judge_id": bankruptcy_judge_id},
             _request_timeout,
             _headers,
         )
+
+
+class GetBankruptcyJudgesMethods(ApiBase):
+    """The methods of ``GET /bankruptcy-judges``."""
 
     def get_bankruptcy_judges(
         self,
@@ -318,7 +361,7 @@ class EntitiesApi:
         data.
         """
         return self.api_client.call_api(
-            judges_api.GET_BANKRUPTCY_JUDGES,
+            GET_BANKRUPTCY_JUDGES,
             {"bankruptcy_judge_ids": bankruptcy_judge_ids},
             _request_timeout,
             _headers,
@@ -335,11 +378,15 @@ class EntitiesApi:
         when done.
         """
         return self.api_client.call_api_raw(
-            judges_api.GET_BANKRUPTCY_JUDGES,
+            GET_BANKRUPTCY_JUDGES,
             {"bankruptcy_judge_ids": bankruptcy_judge_ids},
             _request_timeout,
             _headers,
         )
+
+
+class GetFederalJudgeMethods(ApiBase):
+    """The methods of ``GET /federal-judges/{federal_judge_id}``."""
 
     def get_federal_judge(
         self,
@@ -375,7 +422,7 @@ class EntitiesApi:
     ) -> ApiResponse[FederalJudgeData]:
         """Like `get_federal_judge`, but return the status and headers with the data."""
         return self.api_client.call_api(
-            judges_api.GET_FEDERAL_JUDGE,
+            GET_FEDERAL_JUDGE,
             {"federal_judge_id": federal_judge_id},
             _request_timeout,
             _headers,
@@ -392,11 +439,15 @@ class EntitiesApi:
         done.
         """
         return self.api_client.call_api_raw(
-            judges_api.GET_FEDERAL_JUDGE,
+            GET_FEDERAL_JUDGE,
             {"federal_judge_id": federal_judge_id},
             _request_timeout,
             _headers,
         )
+
+
+class GetFederalJudgesMethods(ApiBase):
+    """The methods of ``GET /federal-judges``."""
 
     def get_federal_judges(
         self,
@@ -436,7 +487,7 @@ class EntitiesApi:
         data.
         """
         return self.api_client.call_api(
-            judges_api.GET_FEDERAL_JUDGES,
+            GET_FEDERAL_JUDGES,
             {"federal_judge_ids": federal_judge_ids},
             _request_timeout,
             _headers,
@@ -453,11 +504,15 @@ class EntitiesApi:
         done.
         """
         return self.api_client.call_api_raw(
-            judges_api.GET_FEDERAL_JUDGES,
+            GET_FEDERAL_JUDGES,
             {"federal_judge_ids": federal_judge_ids},
             _request_timeout,
             _headers,
         )
+
+
+class GetLawFirmMethods(ApiBase):
+    """The methods of ``GET /law-firms/{law_firm_id}``."""
 
     def get_law_firm(
         self,
@@ -493,10 +548,7 @@ class EntitiesApi:
     ) -> ApiResponse[LawFirmReference | LawFirmData]:
         """Like `get_law_firm`, but return the status and headers with the data."""
         return self.api_client.call_api(
-            law_firms_api.GET_LAW_FIRM,
-            {"law_firm_id": law_firm_id},
-            _request_timeout,
-            _headers,
+            GET_LAW_FIRM, {"law_firm_id": law_firm_id}, _request_timeout, _headers
         )
 
     def get_law_firm_without_preload_content(
@@ -508,11 +560,12 @@ class EntitiesApi:
     ) -> urllib3.BaseHTTPResponse:
         """Like `get_law_firm`, but return the unread response; release it when done."""
         return self.api_client.call_api_raw(
-            law_firms_api.GET_LAW_FIRM,
-            {"law_firm_id": law_firm_id},
-            _request_timeout,
-            _headers,
+            GET_LAW_FIRM, {"law_firm_id": law_firm_id}, _request_timeout, _headers
         )
+
+
+class GetLawFirmsMethods(ApiBase):
+    """The methods of ``GET /law-firms``."""
 
     def get_law_firms(
         self,
@@ -553,10 +606,7 @@ class EntitiesApi:
     ) -> ApiResponse[list[LawFirmReference | LawFirmData]]:
         """Like `get_law_firms`, but return the status and headers with the data."""
         return self.api_client.call_api(
-            law_firms_api.GET_LAW_FIRMS,
-            {"law_firm_ids": law_firm_ids},
-            _request_timeout,
-            _headers,
+            GET_LAW_FIRMS, {"law_firm_ids": law_firm_ids}, _request_timeout, _headers
         )
 
     def get_law_firms_without_preload_content(
@@ -570,11 +620,12 @@ class EntitiesApi:
         done.
         """
         return self.api_client.call_api_raw(
-            law_firms_api.GET_LAW_FIRMS,
-            {"law_firm_ids": law_firm_ids},
-            _request_timeout,
-            _headers,
+            GET_LAW_FIRMS, {"law_firm_ids": law_firm_ids}, _request_timeout, _headers
         )
+
+
+class GetMagistrateMethods(ApiBase):
+    """The methods of ``GET /magistrate-judges/{magistrate_judge_id}``."""
 
     def get_magistrate(
         self,
@@ -632,6 +683,10 @@ class EntitiesApi:
             _request_timeout,
             _headers,
         )
+
+
+class GetMagistratesMethods(ApiBase):
+    """The methods of ``GET /magistrate-judges``."""
 
     def get_magistrates(
         self,
@@ -692,6 +747,10 @@ class EntitiesApi:
             _headers,
         )
 
+
+class GetPartiesMethods(ApiBase):
+    """The methods of ``GET /parties``."""
+
     def get_parties(
         self,
         party_ids: list[int],
@@ -731,10 +790,7 @@ class EntitiesApi:
     ) -> ApiResponse[list[PartyReference | PartyData]]:
         """Like `get_parties`, but return the status and headers with the data."""
         return self.api_client.call_api(
-            parties_api.GET_PARTIES,
-            {"party_ids": party_ids},
-            _request_timeout,
-            _headers,
+            GET_PARTIES, {"party_ids": party_ids}, _request_timeout, _headers
         )
 
     def get_parties_without_preload_content(
@@ -746,11 +802,12 @@ class EntitiesApi:
     ) -> urllib3.BaseHTTPResponse:
         """Like `get_parties`, but return the unread response; release it when done."""
         return self.api_client.call_api_raw(
-            parties_api.GET_PARTIES,
-            {"party_ids": party_ids},
-            _request_timeout,
-            _headers,
+            GET_PARTIES, {"party_ids": party_ids}, _request_timeout, _headers
         )
+
+
+class GetPartyMethods(ApiBase):
+    """The methods of ``GET /parties/{party_id}``."""
 
     def get_party(
         self,
@@ -786,7 +843,7 @@ class EntitiesApi:
     ) -> ApiResponse[PartyReference | PartyData]:
         """Like `get_party`, but return the status and headers with the data."""
         return self.api_client.call_api(
-            parties_api.GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
+            GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
         )
 
     def get_party_without_preload_content(
@@ -798,8 +855,12 @@ class EntitiesApi:
     ) -> urllib3.BaseHTTPResponse:
         """Like `get_party`, but return the unread response; release it when done."""
         return self.api_client.call_api_raw(
-            parties_api.GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
+            GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
         )
+
+
+class GetStateJudgeMethods(ApiBase):
+    """The methods of ``GET /state-judges/{state_judge_id}``."""
 
     def get_state_judge(
         self,
@@ -857,6 +918,10 @@ class EntitiesApi:
             _request_timeout,
             _headers,
         )
+
+
+class GetStateJudgesMethods(ApiBase):
+    """The methods of ``GET /state-judges``."""
 
     def get_state_judges(
         self,
@@ -916,3 +981,22 @@ class EntitiesApi:
             _request_timeout,
             _headers,
         )
+
+
+class EntitiesApi(
+    GetAttorneyMethods,
+    GetAttorneysMethods,
+    GetBankruptcyJudgeMethods,
+    GetBankruptcyJudgesMethods,
+    GetFederalJudgeMethods,
+    GetFederalJudgesMethods,
+    GetLawFirmMethods,
+    GetLawFirmsMethods,
+    GetMagistrateMethods,
+    GetMagistratesMethods,
+    GetPartiesMethods,
+    GetPartyMethods,
+    GetStateJudgeMethods,
+    GetStateJudgesMethods,
+):
+    """The operations tagged "Entities"."""

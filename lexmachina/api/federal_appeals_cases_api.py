@@ -6,18 +6,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.appeals_case_data import AppealsCaseData
-from ..models.appeals_case_query import AppealsCaseQuery
-from ..models.appeals_case_query_result import AppealsCaseQueryResult
 from ..models.originating_venues_list import OriginatingVenuesList
-from . import list_api
+from .case_query_api import QUERY_APPEALS_CASES, QueryAppealsCasesMethods
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = [
+    "GET_APPEALS_CASE",
+    "LIST_APPEALABILITY_RULINGS",
+    "LIST_APPELLATE_DECISIONS",
+    "LIST_ORIGINATING_VENUES",
+    "LIST_SUPREME_COURT_DECISIONS",
+    "QUERY_APPEALS_CASES",
+    "FederalAppealsCasesApi",
+]
 
 GET_APPEALS_CASE = Operation(
     operation_id="get_appeals_case",
@@ -39,22 +47,41 @@ GET_APPEALS_CASE = Operation(
     secured=True,
 )
 
-QUERY_APPEALS_CASES = Operation(
-    operation_id="query_appeals_cases",
-    method="POST",
-    path="/query-appeals-cases",
-    body=AppealsCaseQuery,
-    body_name="appeals_case_query",
-    response=AppealsCaseQueryResult,
+LIST_APPEALABILITY_RULINGS = Operation(
+    operation_id="list_appealability_rulings",
+    method="GET",
+    path="/list-appealability-rulings",
+    response=Any,
+    secured=True,
+)
+
+LIST_APPELLATE_DECISIONS = Operation(
+    operation_id="list_appellate_decisions",
+    method="GET",
+    path="/list-appellate-decisions/FederalDistrict",
+    response=list[str],
+    secured=True,
+)
+
+LIST_ORIGINATING_VENUES = Operation(
+    operation_id="list_originating_venues",
+    method="GET",
+    path="/list-originating-venues/FederalAppeals",
+    response=OriginatingVenuesList,
+    secured=True,
+)
+
+LIST_SUPREME_COURT_DECISIONS = Operation(
+    operation_id="list_supreme_court_decisions",
+    method="GET",
+    path="/list-supreme-court-decisions/FederalAppeals",
+    response=list[str],
     secured=True,
 )
 
 
-class FederalAppealsCasesApi:
-    """The operations tagged "Federal Appeals Cases"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetAppealsCaseMethods(ApiBase):
+    """The methods of ``GET /appeals-cases/{appeals_case_id}``."""
 
     def get_appeals_case(
         self,
@@ -119,6 +146,10 @@ class FederalAppealsCasesApi:
             _headers,
         )
 
+
+class ListAppealabilityRulingsMethods(ApiBase):
+    """The methods of ``GET /list-appealability-rulings``."""
+
     def list_appealability_rulings(
         self,
         *,
@@ -151,7 +182,7 @@ class FederalAppealsCasesApi:
         the data.
         """
         return self.api_client.call_api(
-            list_api.LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
+            LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
         )
 
     def list_appealability_rulings_without_preload_content(
@@ -164,8 +195,12 @@ class FederalAppealsCasesApi:
         it when done.
         """
         return self.api_client.call_api_raw(
-            list_api.LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
+            LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
         )
+
+
+class ListAppellateDecisionsMethods(ApiBase):
+    """The methods of ``GET /list-appellate-decisions/FederalDistrict``."""
 
     def list_appellate_decisions(
         self,
@@ -199,7 +234,7 @@ class FederalAppealsCasesApi:
         the data.
         """
         return self.api_client.call_api(
-            list_api.LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
+            LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
         )
 
     def list_appellate_decisions_without_preload_content(
@@ -212,8 +247,12 @@ class FederalAppealsCasesApi:
         it when done.
         """
         return self.api_client.call_api_raw(
-            list_api.LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
+            LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
         )
+
+
+class ListOriginatingVenuesMethods(ApiBase):
+    """The methods of ``GET /list-originating-venues/FederalAppeals``."""
 
     def list_originating_venues(
         self,
@@ -247,7 +286,7 @@ class FederalAppealsCasesApi:
         data.
         """
         return self.api_client.call_api(
-            list_api.LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
+            LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
         )
 
     def list_originating_venues_without_preload_content(
@@ -260,8 +299,12 @@ class FederalAppealsCasesApi:
         when done.
         """
         return self.api_client.call_api_raw(
-            list_api.LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
+            LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
         )
+
+
+class ListSupremeCourtDecisionsMethods(ApiBase):
+    """The methods of ``GET /list-supreme-court-decisions/FederalAppeals``."""
 
     def list_supreme_court_decisions(
         self,
@@ -295,7 +338,7 @@ class FederalAppealsCasesApi:
         with the data.
         """
         return self.api_client.call_api(
-            list_api.LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
+            LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
         )
 
     def list_supreme_court_decisions_without_preload_content(
@@ -308,74 +351,16 @@ class FederalAppealsCasesApi:
         release it when done.
         """
         return self.api_client.call_api_raw(
-            list_api.LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
+            LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
         )
 
-    def query_appeals_cases(
-        self,
-        appeals_case_query: AppealsCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> AppealsCaseQueryResult:
-        """Query Appeals Cases.
 
-        Queries federal appeals court cases.
-
-        - **data**: the appeals case query
-
-        See https://developer.lexmachina.com/posts/query/appeals_query_usage/ for
-        query formation.
-
-        The results will contain a list of cases, each with a specificed url and
-        Lex Machina appealsCaseId.
-
-        Results come one page at a time: set ``page`` (from 1) and ``page_size``
-        (5 unless set) on the query. The answer holds only ``cases``, so ask for
-        the next page until one comes back short.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.query_appeals_cases_with_http_info(
-            appeals_case_query, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def query_appeals_cases_with_http_info(
-        self,
-        appeals_case_query: AppealsCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[AppealsCaseQueryResult]:
-        """Like `query_appeals_cases`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            QUERY_APPEALS_CASES,
-            {"appeals_case_query": appeals_case_query},
-            _request_timeout,
-            _headers,
-        )
-
-    def query_appeals_cases_without_preload_content(
-        self,
-        appeals_case_query: AppealsCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `query_appeals_cases`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            QUERY_APPEALS_CASES,
-            {"appeals_case_query": appeals_case_query},
-            _request_timeout,
-            _headers,
-        )
+class FederalAppealsCasesApi(
+    GetAppealsCaseMethods,
+    ListAppealabilityRulingsMethods,
+    ListAppellateDecisionsMethods,
+    ListOriginatingVenuesMethods,
+    ListSupremeCourtDecisionsMethods,
+    QueryAppealsCasesMethods,
+):
+    """The operations tagged "Federal Appeals Cases"."""

@@ -3,58 +3,34 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
-from ..models.analytic_types import AnalyticTypes
-from ..models.case_analytic_result import CaseAnalyticResult
-from ..models.district_case_analytic_from_query import DistrictCaseAnalyticFromQuery
 from ..models.district_case_data import DistrictCaseData
 from ..models.district_case_number_search_result import DistrictCaseNumberSearchResult
-from ..models.district_case_query import DistrictCaseQuery
-from ..models.district_case_query_result import DistrictCaseQueryResult
+from .analytics_api import (
+    ANALYZE_DISTRICT_CASES_FROM_ALERT,
+    ANALYZE_DISTRICT_CASES_FROM_QUERY,
+    AnalyzeDistrictCasesFromAlertMethods,
+    AnalyzeDistrictCasesFromQueryMethods,
+)
+from .case_query_api import QUERY_DISTRICT_CASES, QueryDistrictCasesMethods
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
-ANALYZE_DISTRICT_CASES_FROM_ALERT = Operation(
-    operation_id="analyze_district_cases_from_alert",
-    method="GET",
-    path="/analyze-district-cases/from-alert/{alert_id}",
-    params=(
-        Param(name="alert_id", wire="alert_id", where="path", type=int, required=True),
-        Param(
-            name="analytic_type",
-            wire="analytic_type",
-            where="query",
-            type=AnalyticTypes,
-            required=True,
-        ),
-        Param(
-            name="on_or_after", wire="on_or_after", where="query", type=datetime.date
-        ),
-        Param(
-            name="on_or_before", wire="on_or_before", where="query", type=datetime.date
-        ),
-    ),
-    response=CaseAnalyticResult,
-    secured=True,
-)
-
-ANALYZE_DISTRICT_CASES_FROM_QUERY = Operation(
-    operation_id="analyze_district_cases_from_query",
-    method="POST",
-    path="/analyze-district-cases/from-query",
-    body=DistrictCaseAnalyticFromQuery,
-    body_name="district_case_analytic_from_query",
-    response=CaseAnalyticResult,
-    secured=True,
-)
+__all__ = [
+    "ANALYZE_DISTRICT_CASES_FROM_ALERT",
+    "ANALYZE_DISTRICT_CASES_FROM_QUERY",
+    "FIND_DISTRICT_CASE_BY_NUMBER",
+    "GET_DISTRICT_CASE",
+    "QUERY_DISTRICT_CASES",
+    "FederalDistrictCasesApi",
+]
 
 FIND_DISTRICT_CASE_BY_NUMBER = Operation(
     operation_id="find_district_case_by_number",
@@ -95,161 +71,9 @@ GET_DISTRICT_CASE = Operation(
     secured=True,
 )
 
-QUERY_DISTRICT_CASES = Operation(
-    operation_id="query_district_cases",
-    method="POST",
-    path="/query-district-cases",
-    body=DistrictCaseQuery,
-    body_name="district_case_query",
-    response=DistrictCaseQueryResult,
-    secured=True,
-)
 
-
-class FederalDistrictCasesApi:
-    """The operations tagged "Federal District Cases"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def analyze_district_cases_from_alert(
-        self,
-        alert_id: int,
-        analytic_type: AnalyticTypes | str,
-        on_or_after: datetime.date | str | None = None,
-        on_or_before: datetime.date | str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> CaseAnalyticResult:
-        """Analyze District Cases From Alert.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.analyze_district_cases_from_alert_with_http_info(
-            alert_id,
-            analytic_type,
-            on_or_after,
-            on_or_before,
-            _request_timeout=_request_timeout,
-            _headers=_headers,
-        ).data
-
-    def analyze_district_cases_from_alert_with_http_info(
-        self,
-        alert_id: int,
-        analytic_type: AnalyticTypes | str,
-        on_or_after: datetime.date | str | None = None,
-        on_or_before: datetime.date | str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[CaseAnalyticResult]:
-        """Like `analyze_district_cases_from_alert`, but return the status and
-        headers with the data.
-        """
-        return self.api_client.call_api(
-            ANALYZE_DISTRICT_CASES_FROM_ALERT,
-            {
-                "alert_id": alert_id,
-                "analytic_type": analytic_type,
-                "on_or_after": on_or_after,
-                "on_or_before": on_or_before,
-            },
-            _request_timeout,
-            _headers,
-        )
-
-    def analyze_district_cases_from_alert_without_preload_content(
-        self,
-        alert_id: int,
-        analytic_type: AnalyticTypes | str,
-        on_or_after: datetime.date | str | None = None,
-        on_or_before: datetime.date | str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `analyze_district_cases_from_alert`, but return the unread response;
-        release it when done.
-        """
-        return self.api_client.call_api_raw(
-            ANALYZE_DISTRICT_CASES_FROM_ALERT,
-            {
-                "alert_id": alert_id,
-                "analytic_type": analytic_type,
-                "on_or_after": on_or_after,
-                "on_or_before": on_or_before,
-            },
-            _request_timeout,
-            _headers,
-        )
-
-    def analyze_district_cases_from_query(
-        self,
-        district_case_analytic_from_query: DistrictCaseAnalyticFromQuery
-        | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> CaseAnalyticResult:
-        """Analyze District Cases From Query.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.analyze_district_cases_from_query_with_http_info(
-            district_case_analytic_from_query,
-            _request_timeout=_request_timeout,
-            _headers=_headers,
-        ).data
-
-    def analyze_district_cases_from_query_with_http_info(
-        self,
-        district_case_analytic_from_query: DistrictCaseAnalyticFromQuery
-        | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[CaseAnalyticResult]:
-        """Like `analyze_district_cases_from_query`, but return the status and
-        headers with the data.
-        """
-        return self.api_client.call_api(
-            ANALYZE_DISTRICT_CASES_FROM_QUERY,
-            {"district_case_analytic_from_query": district_case_analytic_from_query},
-            _request_timeout,
-            _headers,
-        )
-
-    def analyze_district_cases_from_query_without_preload_content(
-        self,
-        district_case_analytic_from_query: DistrictCaseAnalyticFromQuery
-        | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `analyze_district_cases_from_query`, but return the unread response;
-        release it when done.
-        """
-        return self.api_client.call_api_raw(
-            ANALYZE_DISTRICT_CASES_FROM_QUERY,
-            {"district_case_analytic_from_query": district_case_analytic_from_query},
-            _request_timeout,
-            _headers,
-        )
+class FindDistrictCaseByNumberMethods(ApiBase):
+    """The methods of ``GET /find-district-cases``."""
 
     def find_district_case_by_number(
         self,
@@ -329,6 +153,10 @@ class FederalDistrictCasesApi:
             _headers,
         )
 
+
+class GetDistrictCaseMethods(ApiBase):
+    """The methods of ``GET /district-cases/{district_case_id}``."""
+
     def get_district_case(
         self,
         district_case_id: int,
@@ -399,72 +227,12 @@ class FederalDistrictCasesApi:
             _headers,
         )
 
-    def query_district_cases(
-        self,
-        district_case_query: DistrictCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> DistrictCaseQueryResult:
-        """Query District Cases.
 
-        Queries federal district court cases.
-
-        - **data**: the district case query
-
-        See Querying district cases
-        (https://developer.lexmachina.com/api-reference/district-cases/querying-district-cases/)
-        for documentation.
-
-        The results will contain a list of cases, each with a specificed url and
-        Lex Machina districtCaseId.
-
-        Results come one page at a time: set ``page`` (from 1) and ``page_size``
-        (5 unless set) on the query. The answer holds only ``cases``, so ask for
-        the next page until one comes back short.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.query_district_cases_with_http_info(
-            district_case_query, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def query_district_cases_with_http_info(
-        self,
-        district_case_query: DistrictCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[DistrictCaseQueryResult]:
-        """Like `query_district_cases`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            QUERY_DISTRICT_CASES,
-            {"district_case_query": district_case_query},
-            _request_timeout,
-            _headers,
-        )
-
-    def query_district_cases_without_preload_content(
-        self,
-        district_case_query: DistrictCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `query_district_cases`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            QUERY_DISTRICT_CASES,
-            {"district_case_query": district_case_query},
-            _request_timeout,
-            _headers,
-        )
+class FederalDistrictCasesApi(
+    AnalyzeDistrictCasesFromAlertMethods,
+    AnalyzeDistrictCasesFromQueryMethods,
+    FindDistrictCaseByNumberMethods,
+    GetDistrictCaseMethods,
+    QueryDistrictCasesMethods,
+):
+    """The operations tagged "Federal District Cases"."""

@@ -3,99 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from .federal_district_cases_api import (
+    FIND_DISTRICT_CASE_BY_NUMBER,
+    FindDistrictCaseByNumberMethods,
+)
 
-from ..api_client import ApiClient
-from ..models.district_case_number_search_result import DistrictCaseNumberSearchResult
-from . import federal_district_cases_api
-
-if TYPE_CHECKING:
-    import urllib3
-
-    from ..api_response import ApiResponse
+__all__ = ["FIND_DISTRICT_CASE_BY_NUMBER", "FindApi"]
 
 
-class FindApi:
+class FindApi(FindDistrictCaseByNumberMethods):
     """The operations tagged "Find"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def find_district_case_by_number(
-        self,
-        case_numbers: list[str],
-        court: str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[DistrictCaseNumberSearchResult]:
-        """Find District Case By Number.
-
-        Finds Lex Machina case ids for specified case numbers.
-
-        - **case_numbers**: case number search strings
-        - **court**: optional court to limit results
-
-        Matches results for each individual case number is cut off at 1000 match
-        results.
-
-        Because case number formats vary, and because the case number for the same
-        case can change over time, the search tries to err on the side of being
-        more inclusive. So, this may return more results than you expect. For
-        example, the search ignores judge initials at the end of case numbers. So,
-        for case number "1:19-cv-00077-NLH-KMW", the trailing initials "NLH" and
-        "KMW" will be ignored.
-
-        The court param is optional and can be any of the name versions given by
-        the /list-courts endpoint (must match capitalization). Providing a value
-        for the court param will filter all case number searches in the request
-        for cases within that court.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.find_district_case_by_number_with_http_info(
-            case_numbers, court, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def find_district_case_by_number_with_http_info(
-        self,
-        case_numbers: list[str],
-        court: str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[DistrictCaseNumberSearchResult]]:
-        """Like `find_district_case_by_number`, but return the status and headers
-        with the data.
-        """
-        return self.api_client.call_api(
-            federal_district_cases_api.FIND_DISTRICT_CASE_BY_NUMBER,
-            {"case_numbers": case_numbers, "court": court},
-            _request_timeout,
-            _headers,
-        )
-
-    def find_district_case_by_number_without_preload_content(
-        self,
-        case_numbers: list[str],
-        court: str | None = None,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `find_district_case_by_number`, but return the unread response;
-        release it when done.
-        """
-        return self.api_client.call_api_raw(
-            federal_district_cases_api.FIND_DISTRICT_CASE_BY_NUMBER,
-            {"case_numbers": case_numbers, "court": court},
-            _request_timeout,
-            _headers,
-        )

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.itc_investigation_data import ITCInvestigationData
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_ITC_INVESTIGATION", "ITCInvestigationsApi"]
 
 GET_ITC_INVESTIGATION = Operation(
     operation_id="get_itc_investigation",
@@ -39,11 +41,8 @@ GET_ITC_INVESTIGATION = Operation(
 )
 
 
-class ITCInvestigationsApi:
-    """The operations tagged "ITC Investigations"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetItcInvestigationMethods(ApiBase):
+    """The methods of ``GET /itc-investigations/{itc_investigation_id}``."""
 
     def get_itc_investigation(
         self,
@@ -118,3 +117,7 @@ class ITCInvestigationsApi:
             _request_timeout,
             _headers,
         )
+
+
+class ITCInvestigationsApi(GetItcInvestigationMethods):
+    """The operations tagged "ITC Investigations"."""

@@ -6,91 +6,45 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
-from ..models.bankruptcy_judge_data import BankruptcyJudgeData
-from ..models.federal_judge_data import FederalJudgeData
 from ..models.judge_search_result import JudgeSearchResult
-from ..models.magistrate_judge_data import MagistrateJudgeData
-from ..models.state_judge_data import StateJudgeData
-from . import entities_api
+from .entities_api import (
+    GET_BANKRUPTCY_JUDGE,
+    GET_BANKRUPTCY_JUDGES,
+    GET_FEDERAL_JUDGE,
+    GET_FEDERAL_JUDGES,
+    GET_MAGISTRATE,
+    GET_MAGISTRATES,
+    GET_STATE_JUDGE,
+    GET_STATE_JUDGES,
+    GetBankruptcyJudgeMethods,
+    GetBankruptcyJudgesMethods,
+    GetFederalJudgeMethods,
+    GetFederalJudgesMethods,
+    GetMagistrateMethods,
+    GetMagistratesMethods,
+    GetStateJudgeMethods,
+    GetStateJudgesMethods,
+)
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
-GET_BANKRUPTCY_JUDGE = Operation(
-    operation_id="get_bankruptcy_judge",
-    method="GET",
-    path="/bankruptcy-judges/{bankruptcy_judge_id}",
-    params=(
-        Param(
-            name="bankruptcy_judge_id",
-            wire="bankruptcy_judge_id",
-            where="path",
-            type=int,
-            required=True,
-        ),
-    ),
-    response=BankruptcyJudgeData,
-    secured=True,
-)
-
-GET_BANKRUPTCY_JUDGES = Operation(
-    operation_id="get_bankruptcy_judges",
-    method="GET",
-    path="/bankruptcy-judges",
-    params=(
-        Param(
-            name="bankruptcy_judge_ids",
-            wire="bankruptcyJudgeIds",
-            where="query",
-            type=int,
-            required=True,
-            many=True,
-            max_items=500,
-        ),
-    ),
-    response=list[BankruptcyJudgeData],
-    secured=True,
-)
-
-GET_FEDERAL_JUDGE = Operation(
-    operation_id="get_federal_judge",
-    method="GET",
-    path="/federal-judges/{federal_judge_id}",
-    params=(
-        Param(
-            name="federal_judge_id",
-            wire="federal_judge_id",
-            where="path",
-            type=int,
-            required=True,
-        ),
-    ),
-    response=FederalJudgeData,
-    secured=True,
-)
-
-GET_FEDERAL_JUDGES = Operation(
-    operation_id="get_federal_judges",
-    method="GET",
-    path="/federal-judges",
-    params=(
-        Param(
-            name="federal_judge_ids",
-            wire="federalJudgeIds",
-            where="query",
-            type=int,
-            required=True,
-            many=True,
-            max_items=500,
-        ),
-    ),
-    response=list[FederalJudgeData],
-    secured=True,
-)
+__all__ = [
+    "GET_BANKRUPTCY_JUDGE",
+    "GET_BANKRUPTCY_JUDGES",
+    "GET_FEDERAL_JUDGE",
+    "GET_FEDERAL_JUDGES",
+    "GET_MAGISTRATE",
+    "GET_MAGISTRATES",
+    "GET_STATE_JUDGE",
+    "GET_STATE_JUDGES",
+    "SEARCH_JUDGES",
+    "JudgesApi",
+]
 
 SEARCH_JUDGES = Operation(
     operation_id="search_judges",
@@ -102,481 +56,8 @@ SEARCH_JUDGES = Operation(
 )
 
 
-class JudgesApi:
-    """The operations tagged "Judges"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def get_bankruptcy_judge(
-        self,
-        bankruptcy_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> BankruptcyJudgeData:
-        """Get Bankruptcy Judge.
-
-        Gets data for a single federal bankruptcy judge.
-
-        - **bankruptcy_judge_id**: the Lex Machina bankruptcyJudgeId
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_bankruptcy_judge_with_http_info(
-            bankruptcy_judge_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_bankruptcy_judge_with_http_info(
-        self,
-        bankruptcy_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[BankruptcyJudgeData]:
-        """Like `get_bankruptcy_judge`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            GET_BANKRUPTCY_JUDGE,
-            {"bankruptcy_judge_id": bankruptcy_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_bankruptcy_judge_without_preload_content(
-        self,
-        bankruptcy_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_bankruptcy_judge`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            GET_BANKRUPTCY_JUDGE,
-            {"bankruptcy_judge_id": bankruptcy_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_bankruptcy_judges(
-        self,
-        bankruptcy_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[BankruptcyJudgeData]:
-        """Get Bankruptcy Judges.
-
-        Gets data for one or more federal bankruptcy judges.
-
-        - **attorneyIds**: the Lex Machina bankruptcyJudgeIds
-
-        ``bankruptcy_judge_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_bankruptcy_judges_with_http_info(
-            bankruptcy_judge_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_bankruptcy_judges_with_http_info(
-        self,
-        bankruptcy_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[BankruptcyJudgeData]]:
-        """Like `get_bankruptcy_judges`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            GET_BANKRUPTCY_JUDGES,
-            {"bankruptcy_judge_ids": bankruptcy_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_bankruptcy_judges_without_preload_content(
-        self,
-        bankruptcy_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_bankruptcy_judges`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            GET_BANKRUPTCY_JUDGES,
-            {"bankruptcy_judge_ids": bankruptcy_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_federal_judge(
-        self,
-        federal_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> FederalJudgeData:
-        """Get Federal Judge.
-
-        Gets data for a single federal Article III judge.
-
-        - **judge_id**: the judge id
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_federal_judge_with_http_info(
-            federal_judge_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_federal_judge_with_http_info(
-        self,
-        federal_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[FederalJudgeData]:
-        """Like `get_federal_judge`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            GET_FEDERAL_JUDGE,
-            {"federal_judge_id": federal_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_federal_judge_without_preload_content(
-        self,
-        federal_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_federal_judge`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            GET_FEDERAL_JUDGE,
-            {"federal_judge_id": federal_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_federal_judges(
-        self,
-        federal_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[FederalJudgeData]:
-        """Get Federal Judges.
-
-        Gets data for one or more federal Article III judges.
-
-        - **judgeIds**: the judge Ids
-
-        ``federal_judge_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_federal_judges_with_http_info(
-            federal_judge_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_federal_judges_with_http_info(
-        self,
-        federal_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[FederalJudgeData]]:
-        """Like `get_federal_judges`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            GET_FEDERAL_JUDGES,
-            {"federal_judge_ids": federal_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_federal_judges_without_preload_content(
-        self,
-        federal_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_federal_judges`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            GET_FEDERAL_JUDGES,
-            {"federal_judge_ids": federal_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_magistrate(
-        self,
-        magistrate_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> MagistrateJudgeData:
-        """Get Magistrate.
-
-        Gets data for a single federal magistrate judge.
-
-        - **magistrate_judge_id**: the Lex Machina magistrateJudgeId
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_magistrate_with_http_info(
-            magistrate_judge_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_magistrate_with_http_info(
-        self,
-        magistrate_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[MagistrateJudgeData]:
-        """Like `get_magistrate`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            entities_api.GET_MAGISTRATE,
-            {"magistrate_judge_id": magistrate_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_magistrate_without_preload_content(
-        self,
-        magistrate_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_magistrate`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            entities_api.GET_MAGISTRATE,
-            {"magistrate_judge_id": magistrate_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_magistrates(
-        self,
-        magistrate_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[MagistrateJudgeData]:
-        """Get Magistrates.
-
-        Gets data for a one or more federal magistrate judges.
-
-        - **magistrateJudgeIds**: the Lex Machina magistrateJudgeIds
-
-        ``magistrate_judge_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_magistrates_with_http_info(
-            magistrate_judge_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_magistrates_with_http_info(
-        self,
-        magistrate_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[MagistrateJudgeData]]:
-        """Like `get_magistrates`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            entities_api.GET_MAGISTRATES,
-            {"magistrate_judge_ids": magistrate_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_magistrates_without_preload_content(
-        self,
-        magistrate_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_magistrates`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            entities_api.GET_MAGISTRATES,
-            {"magistrate_judge_ids": magistrate_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_state_judge(
-        self,
-        state_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> StateJudgeData:
-        """Get State Judge.
-
-        Gets data on a single state judge.
-
-        - **state_judge_id**: the Lex Machina stateJudgeId
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_state_judge_with_http_info(
-            state_judge_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_state_judge_with_http_info(
-        self,
-        state_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[StateJudgeData]:
-        """Like `get_state_judge`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            entities_api.GET_STATE_JUDGE,
-            {"state_judge_id": state_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_state_judge_without_preload_content(
-        self,
-        state_judge_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_state_judge`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            entities_api.GET_STATE_JUDGE,
-            {"state_judge_id": state_judge_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_state_judges(
-        self,
-        state_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[StateJudgeData]:
-        """Get State Judges.
-
-        Gets data on one or more single state judges.
-
-        - **stateJudgeIds**: the Lex Machina stateJudgeIds
-
-        ``state_judge_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_state_judges_with_http_info(
-            state_judge_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_state_judges_with_http_info(
-        self,
-        state_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[StateJudgeData]]:
-        """Like `get_state_judges`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            entities_api.GET_STATE_JUDGES,
-            {"state_judge_ids": state_judge_ids},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_state_judges_without_preload_content(
-        self,
-        state_judge_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_state_judges`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            entities_api.GET_STATE_JUDGES,
-            {"state_judge_ids": state_judge_ids},
-            _request_timeout,
-            _headers,
-        )
+class SearchJudgesMethods(ApiBase):
+    """The methods of ``GET /search-judges``."""
 
     def search_judges(
         self,
@@ -631,3 +112,17 @@ class JudgesApi:
         return self.api_client.call_api_raw(
             SEARCH_JUDGES, {"q": q}, _request_timeout, _headers
         )
+
+
+class JudgesApi(
+    GetBankruptcyJudgeMethods,
+    GetBankruptcyJudgesMethods,
+    GetFederalJudgeMethods,
+    GetFederalJudgesMethods,
+    GetMagistrateMethods,
+    GetMagistratesMethods,
+    GetStateJudgeMethods,
+    GetStateJudgesMethods,
+    SearchJudgesMethods,
+):
+    """The operations tagged "Judges"."""

@@ -6,52 +6,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
-from ..models.law_firm_data import LawFirmData
-from ..models.law_firm_reference import LawFirmReference
 from ..models.law_firm_search_result import LawFirmSearchResult
+from .entities_api import (
+    GET_LAW_FIRM,
+    GET_LAW_FIRMS,
+    GetLawFirmMethods,
+    GetLawFirmsMethods,
+)
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
-GET_LAW_FIRM = Operation(
-    operation_id="get_law_firm",
-    method="GET",
-    path="/law-firms/{law_firm_id}",
-    params=(
-        Param(
-            name="law_firm_id",
-            wire="law_firm_id",
-            where="path",
-            type=int,
-            required=True,
-        ),
-    ),
-    response=LawFirmReference | LawFirmData,
-    secured=True,
-)
-
-GET_LAW_FIRMS = Operation(
-    operation_id="get_law_firms",
-    method="GET",
-    path="/law-firms",
-    params=(
-        Param(
-            name="law_firm_ids",
-            wire="lawFirmIds",
-            where="query",
-            type=int,
-            required=True,
-            many=True,
-            max_items=500,
-        ),
-    ),
-    response=list[LawFirmReference | LawFirmData],
-    secured=True,
-)
+__all__ = ["GET_LAW_FIRM", "GET_LAW_FIRMS", "SEACH_LAW_FIRMS", "LawFirmsApi"]
 
 SEACH_LAW_FIRMS = Operation(
     operation_id="seach_law_firms",
@@ -69,116 +39,8 @@ SEACH_LAW_FIRMS = Operation(
 )
 
 
-class LawFirmsApi:
-    """The operations tagged "Law Firms"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def get_law_firm(
-        self,
-        law_firm_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> LawFirmReference | LawFirmData:
-        """Get Law Firm.
-
-        Gets data for a single law firm.
-
-        - **law_firm_id**: the Lex Machina lawFirmID
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_law_firm_with_http_info(
-            law_firm_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_law_firm_with_http_info(
-        self,
-        law_firm_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[LawFirmReference | LawFirmData]:
-        """Like `get_law_firm`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            GET_LAW_FIRM, {"law_firm_id": law_firm_id}, _request_timeout, _headers
-        )
-
-    def get_law_firm_without_preload_content(
-        self,
-        law_firm_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_law_firm`, but return the unread response; release it when done."""
-        return self.api_client.call_api_raw(
-            GET_LAW_FIRM, {"law_firm_id": law_firm_id}, _request_timeout, _headers
-        )
-
-    def get_law_firms(
-        self,
-        law_firm_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[LawFirmReference | LawFirmData]:
-        """Get Law Firms.
-
-        Gets data for one or more law firms.
-
-        - **lawFirmIds**: the Lex Machina lawFirmIds
-
-        If any of the the lawFirmIds given are not the current lexmachina
-        lawFirmId, the results will include inputId for disambugation
-
-        ``law_firm_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_law_firms_with_http_info(
-            law_firm_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_law_firms_with_http_info(
-        self,
-        law_firm_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[LawFirmReference | LawFirmData]]:
-        """Like `get_law_firms`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            GET_LAW_FIRMS, {"law_firm_ids": law_firm_ids}, _request_timeout, _headers
-        )
-
-    def get_law_firms_without_preload_content(
-        self,
-        law_firm_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_law_firms`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            GET_LAW_FIRMS, {"law_firm_ids": law_firm_ids}, _request_timeout, _headers
-        )
+class SeachLawFirmsMethods(ApiBase):
+    """The methods of ``GET /search-law-firms``."""
 
     def seach_law_firms(
         self,
@@ -261,3 +123,7 @@ class LawFirmsApi:
         )
 
     search_law_firms = seach_law_firms
+
+
+class LawFirmsApi(GetLawFirmMethods, GetLawFirmsMethods, SeachLawFirmsMethods):
+    """The operations tagged "Law Firms"."""

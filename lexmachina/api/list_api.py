@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.case_resolutions_list import CaseResolutionsList
 from ..models.case_tags_list import CaseTagsList
 from ..models.case_types_list import CaseTypesList
@@ -18,31 +18,43 @@ from ..models.federal_district_damages_list import FederalDistrictDamagesList
 from ..models.federal_district_findings_list import FederalDistrictFindingsList
 from ..models.judgment_events_list import JudgmentEventsList
 from ..models.judgment_sources_list import JudgmentSourcesList
-from ..models.originating_venues_list import OriginatingVenuesList
 from ..models.remedies_list import RemediesList
 from ..models.state_court import StateCourt
 from ..models.state_damages_list import StateDamagesList
+from .federal_appeals_cases_api import (
+    LIST_APPEALABILITY_RULINGS,
+    LIST_APPELLATE_DECISIONS,
+    LIST_ORIGINATING_VENUES,
+    LIST_SUPREME_COURT_DECISIONS,
+    ListAppealabilityRulingsMethods,
+    ListAppellateDecisionsMethods,
+    ListOriginatingVenuesMethods,
+    ListSupremeCourtDecisionsMethods,
+)
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
-LIST_APPEALABILITY_RULINGS = Operation(
-    operation_id="list_appealability_rulings",
-    method="GET",
-    path="/list-appealability-rulings",
-    response=Any,
-    secured=True,
-)
-
-LIST_APPELLATE_DECISIONS = Operation(
-    operation_id="list_appellate_decisions",
-    method="GET",
-    path="/list-appellate-decisions/FederalDistrict",
-    response=list[str],
-    secured=True,
-)
+__all__ = [
+    "LIST_APPEALABILITY_RULINGS",
+    "LIST_APPELLATE_DECISIONS",
+    "LIST_CASE_RESOLUTIONS",
+    "LIST_CASE_TAGS",
+    "LIST_CASE_TYPES",
+    "LIST_COURTS",
+    "LIST_EVENTS",
+    "LIST_FEDERAL_DISTRICT_DAMAGES",
+    "LIST_FEDERAL_DISTRICT_FINDINGS",
+    "LIST_JUDGMENT_EVENTS",
+    "LIST_JUDGMENT_SOURCES",
+    "LIST_ORIGINATING_VENUES",
+    "LIST_REMEDIES",
+    "LIST_STATE_DAMAGES",
+    "LIST_SUPREME_COURT_DECISIONS",
+    "ListApi",
+]
 
 LIST_CASE_RESOLUTIONS = Operation(
     operation_id="list_case_resolutions",
@@ -161,14 +173,6 @@ LIST_JUDGMENT_SOURCES = Operation(
     secured=True,
 )
 
-LIST_ORIGINATING_VENUES = Operation(
-    operation_id="list_originating_venues",
-    method="GET",
-    path="/list-originating-venues/FederalAppeals",
-    response=OriginatingVenuesList,
-    secured=True,
-)
-
 LIST_REMEDIES = Operation(
     operation_id="list_remedies",
     method="GET",
@@ -185,116 +189,9 @@ LIST_STATE_DAMAGES = Operation(
     secured=True,
 )
 
-LIST_SUPREME_COURT_DECISIONS = Operation(
-    operation_id="list_supreme_court_decisions",
-    method="GET",
-    path="/list-supreme-court-decisions/FederalAppeals",
-    response=list[str],
-    secured=True,
-)
 
-
-class ListApi:
-    """The operations tagged "List"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def list_appealability_rulings(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> Any:
-        """List Appealability Rulings.
-
-        Lists appealability rulings for use with appeals case querying.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.list_appealability_rulings_with_http_info(
-            _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def list_appealability_rulings_with_http_info(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[Any]:
-        """Like `list_appealability_rulings`, but return the status and headers with
-        the data.
-        """
-        return self.api_client.call_api(
-            LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
-        )
-
-    def list_appealability_rulings_without_preload_content(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `list_appealability_rulings`, but return the unread response; release
-        it when done.
-        """
-        return self.api_client.call_api_raw(
-            LIST_APPEALABILITY_RULINGS, {}, _request_timeout, _headers
-        )
-
-    def list_appellate_decisions(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[str]:
-        """List Appellate Decisions.
-
-        Lists appellate decisions for use with appeals case querying.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.list_appellate_decisions_with_http_info(
-            _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def list_appellate_decisions_with_http_info(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[str]]:
-        """Like `list_appellate_decisions`, but return the status and headers with
-        the data.
-        """
-        return self.api_client.call_api(
-            LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
-        )
-
-    def list_appellate_decisions_without_preload_content(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `list_appellate_decisions`, but return the unread response; release
-        it when done.
-        """
-        return self.api_client.call_api_raw(
-            LIST_APPELLATE_DECISIONS, {}, _request_timeout, _headers
-        )
+class ListCaseResolutionsMethods(ApiBase):
+    """The methods of ``GET /list-case-resolutions/{court_type}``."""
 
     def list_case_resolutions(
         self,
@@ -358,6 +255,10 @@ class ListApi:
             _headers,
         )
 
+
+class ListCaseTagsMethods(ApiBase):
+    """The methods of ``GET /list-case-tags/{court_type}``."""
+
     def list_case_tags(
         self,
         court_type: CourtType | str,
@@ -408,6 +309,10 @@ class ListApi:
         return self.api_client.call_api_raw(
             LIST_CASE_TAGS, {"court_type": court_type}, _request_timeout, _headers
         )
+
+
+class ListCaseTypesMethods(ApiBase):
+    """The methods of ``GET /list-case-types/{court_type}``."""
 
     def list_case_types(
         self,
@@ -460,6 +365,10 @@ class ListApi:
             LIST_CASE_TYPES, {"court_type": court_type}, _request_timeout, _headers
         )
 
+
+class ListCourtsMethods(ApiBase):
+    """The methods of ``GET /list-courts/{court_type}``."""
+
     def list_courts(
         self,
         court_type: CourtType | str,
@@ -507,6 +416,10 @@ class ListApi:
         return self.api_client.call_api_raw(
             LIST_COURTS, {"court_type": court_type}, _request_timeout, _headers
         )
+
+
+class ListEventsMethods(ApiBase):
+    """The methods of ``GET /list-events/{court_type}``."""
 
     def list_events(
         self,
@@ -557,6 +470,10 @@ class ListApi:
             LIST_EVENTS, {"court_type": court_type}, _request_timeout, _headers
         )
 
+
+class ListFederalDistrictDamagesMethods(ApiBase):
+    """The methods of ``GET /list-damages/FederalDistrict``."""
+
     def list_federal_district_damages(
         self,
         *,
@@ -605,6 +522,10 @@ class ListApi:
         return self.api_client.call_api_raw(
             LIST_FEDERAL_DISTRICT_DAMAGES, {}, _request_timeout, _headers
         )
+
+
+class ListFederalDistrictFindingsMethods(ApiBase):
+    """The methods of ``GET /list-findings/FederalDistrict``."""
 
     def list_federal_district_findings(
         self,
@@ -655,6 +576,10 @@ class ListApi:
             LIST_FEDERAL_DISTRICT_FINDINGS, {}, _request_timeout, _headers
         )
 
+
+class ListJudgmentEventsMethods(ApiBase):
+    """The methods of ``GET /list-judgment-events/State``."""
+
     def list_judgment_events(
         self,
         *,
@@ -702,6 +627,10 @@ class ListApi:
         return self.api_client.call_api_raw(
             LIST_JUDGMENT_EVENTS, {}, _request_timeout, _headers
         )
+
+
+class ListJudgmentSourcesMethods(ApiBase):
+    """The methods of ``GET /list-judgment-sources/FederalDistrict``."""
 
     def list_judgment_sources(
         self,
@@ -754,53 +683,9 @@ class ListApi:
             LIST_JUDGMENT_SOURCES, {}, _request_timeout, _headers
         )
 
-    def list_originating_venues(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> OriginatingVenuesList:
-        """List Originating Venues.
 
-        Lists originating venues for use with appeals case querying.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.list_originating_venues_with_http_info(
-            _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def list_originating_venues_with_http_info(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[OriginatingVenuesList]:
-        """Like `list_originating_venues`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
-        )
-
-    def list_originating_venues_without_preload_content(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `list_originating_venues`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            LIST_ORIGINATING_VENUES, {}, _request_timeout, _headers
-        )
+class ListRemediesMethods(ApiBase):
+    """The methods of ``GET /list-remedies/FederalDistrict``."""
 
     def list_remedies(
         self,
@@ -846,6 +731,10 @@ class ListApi:
         return self.api_client.call_api_raw(
             LIST_REMEDIES, {}, _request_timeout, _headers
         )
+
+
+class ListStateDamagesMethods(ApiBase):
+    """The methods of ``GET /list-damages/State``."""
 
     def list_state_damages(
         self,
@@ -896,50 +785,22 @@ class ListApi:
             LIST_STATE_DAMAGES, {}, _request_timeout, _headers
         )
 
-    def list_supreme_court_decisions(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[str]:
-        """List Supreme Court Decisions.
 
-        Lists decisions from the Supreme Court for use with appeals case querying.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.list_supreme_court_decisions_with_http_info(
-            _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def list_supreme_court_decisions_with_http_info(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[str]]:
-        """Like `list_supreme_court_decisions`, but return the status and headers
-        with the data.
-        """
-        return self.api_client.call_api(
-            LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
-        )
-
-    def list_supreme_court_decisions_without_preload_content(
-        self,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `list_supreme_court_decisions`, but return the unread response;
-        release it when done.
-        """
-        return self.api_client.call_api_raw(
-            LIST_SUPREME_COURT_DECISIONS, {}, _request_timeout, _headers
-        )
+class ListApi(
+    ListAppealabilityRulingsMethods,
+    ListAppellateDecisionsMethods,
+    ListCaseResolutionsMethods,
+    ListCaseTagsMethods,
+    ListCaseTypesMethods,
+    ListCourtsMethods,
+    ListEventsMethods,
+    ListFederalDistrictDamagesMethods,
+    ListFederalDistrictFindingsMethods,
+    ListJudgmentEventsMethods,
+    ListJudgmentSourcesMethods,
+    ListOriginatingVenuesMethods,
+    ListRemediesMethods,
+    ListStateDamagesMethods,
+    ListSupremeCourtDecisionsMethods,
+):
+    """The operations tagged "List"."""

@@ -6,47 +6,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
-from ..models.party_data import PartyData
 from ..models.party_group import PartyGroup
-from ..models.party_reference import PartyReference
 from ..models.party_search_results import PartySearchResults
+from .entities_api import GET_PARTIES, GET_PARTY, GetPartiesMethods, GetPartyMethods
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
 
-GET_PARTIES = Operation(
-    operation_id="get_parties",
-    method="GET",
-    path="/parties",
-    params=(
-        Param(
-            name="party_ids",
-            wire="partyIds",
-            where="query",
-            type=int,
-            required=True,
-            many=True,
-            max_items=500,
-        ),
-    ),
-    response=list[PartyReference | PartyData],
-    secured=True,
-)
-
-GET_PARTY = Operation(
-    operation_id="get_party",
-    method="GET",
-    path="/parties/{party_id}",
-    params=(
-        Param(name="party_id", wire="party_id", where="path", type=int, required=True),
-    ),
-    response=PartyReference | PartyData,
-    secured=True,
-)
+__all__ = [
+    "GET_PARTIES",
+    "GET_PARTY",
+    "GET_PARTY_GROUPS",
+    "SEARCH_PARTIES",
+    "PartiesApi",
+]
 
 GET_PARTY_GROUPS = Operation(
     operation_id="get_party_groups",
@@ -72,114 +49,8 @@ SEARCH_PARTIES = Operation(
 )
 
 
-class PartiesApi:
-    """The operations tagged "Parties"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
-
-    def get_parties(
-        self,
-        party_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> list[PartyReference | PartyData]:
-        """Get Parties.
-
-        Gets data for one or more parties.
-
-        - **partyIds**: the Lex Machina partyIds
-
-        If any of the the partyIds given are not the current lexmachina partyId,
-        the results will include inputId for disambugation
-
-        ``party_ids`` takes 1 to 500 values per call.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_parties_with_http_info(
-            party_ids, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_parties_with_http_info(
-        self,
-        party_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[list[PartyReference | PartyData]]:
-        """Like `get_parties`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            GET_PARTIES, {"party_ids": party_ids}, _request_timeout, _headers
-        )
-
-    def get_parties_without_preload_content(
-        self,
-        party_ids: list[int],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_parties`, but return the unread response; release it when done."""
-        return self.api_client.call_api_raw(
-            GET_PARTIES, {"party_ids": party_ids}, _request_timeout, _headers
-        )
-
-    def get_party(
-        self,
-        party_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> PartyReference | PartyData:
-        """Get Party.
-
-        Gets data for a single party.
-
-        - **party_id**: the Lex Machina partyId
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_party_with_http_info(
-            party_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_party_with_http_info(
-        self,
-        party_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[PartyReference | PartyData]:
-        """Like `get_party`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
-        )
-
-    def get_party_without_preload_content(
-        self,
-        party_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_party`, but return the unread response; release it when done."""
-        return self.api_client.call_api_raw(
-            GET_PARTY, {"party_id": party_id}, _request_timeout, _headers
-        )
+class GetPartyGroupsMethods(ApiBase):
+    """The methods of ``GET /party-groups``."""
 
     def get_party_groups(
         self,
@@ -226,6 +97,10 @@ class PartiesApi:
         return self.api_client.call_api_raw(
             GET_PARTY_GROUPS, {}, _request_timeout, _headers
         )
+
+
+class SearchPartiesMethods(ApiBase):
+    """The methods of ``GET /search-parties``."""
 
     def search_parties(
         self,
@@ -306,3 +181,9 @@ class PartiesApi:
             _request_timeout,
             _headers,
         )
+
+
+class PartiesApi(
+    GetPartiesMethods, GetPartyMethods, GetPartyGroupsMethods, SearchPartiesMethods
+):
+    """The operations tagged "Parties"."""

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.patent_data import PatentData
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_PATENT", "GET_PATENTS", "PatentsApi"]
 
 GET_PATENT = Operation(
     operation_id="get_patent",
@@ -52,11 +54,8 @@ GET_PATENTS = Operation(
 )
 
 
-class PatentsApi:
-    """The operations tagged "Patents"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetPatentMethods(ApiBase):
+    """The methods of ``GET /patents/{patent_number}``."""
 
     def get_patent(
         self,
@@ -106,6 +105,10 @@ class PatentsApi:
         return self.api_client.call_api_raw(
             GET_PATENT, {"patent_number": patent_number}, _request_timeout, _headers
         )
+
+
+class GetPatentsMethods(ApiBase):
+    """The methods of ``GET /patents``."""
 
     def get_patents(
         self,
@@ -157,3 +160,7 @@ class PatentsApi:
         return self.api_client.call_api_raw(
             GET_PATENTS, {"patent_numbers": patent_numbers}, _request_timeout, _headers
         )
+
+
+class PatentsApi(GetPatentMethods, GetPatentsMethods):
+    """The operations tagged "Patents"."""

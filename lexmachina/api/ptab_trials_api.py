@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.ptab_trial_data import PTABTrialData
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_PTAB_TRIAL", "GET_PTAB_TRIAL_BY_NUMBER", "PTABTrialsApi"]
 
 GET_PTAB_TRIAL = Operation(
     operation_id="get_ptab_trial",
@@ -50,11 +52,8 @@ GET_PTAB_TRIAL_BY_NUMBER = Operation(
 )
 
 
-class PTABTrialsApi:
-    """The operations tagged "PTAB Trials"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetPtabTrialMethods(ApiBase):
+    """The methods of ``GET /ptab-trials/{ptab_trial_id}``."""
 
     def get_ptab_trial(
         self,
@@ -106,6 +105,10 @@ class PTABTrialsApi:
         return self.api_client.call_api_raw(
             GET_PTAB_TRIAL, {"ptab_trial_id": ptab_trial_id}, _request_timeout, _headers
         )
+
+
+class GetPtabTrialByNumberMethods(ApiBase):
+    """The methods of ``GET /ptab-trials/{ptab_trial_number}``."""
 
     def get_ptab_trial_by_number(
         self,
@@ -174,3 +177,7 @@ class PTABTrialsApi:
             _request_timeout,
             _headers,
         )
+
+
+class PTABTrialsApi(GetPtabTrialMethods, GetPtabTrialByNumberMethods):
+    """The operations tagged "PTAB Trials"."""

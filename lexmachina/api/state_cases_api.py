@@ -4,20 +4,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation, Param
-from ..api_client import ApiClient
 from ..models.state_case_data import StateCaseData
-from ..models.state_case_query import StateCaseQuery
-from ..models.state_case_query_result import StateCaseQueryResult
-from ..models.state_docket_entry_result import StateDocketEntryResult
-from . import case_query_api, dockets_api
+from .case_query_api import QUERY_STATE_CASES, QueryStateCasesMethods
+from .dockets_api import GET_STATE_DOCKET_ENTRY, GetStateDocketEntryMethods
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = [
+    "GET_STATE_CASE",
+    "GET_STATE_DOCKET_ENTRY",
+    "QUERY_STATE_CASES",
+    "StateCasesApi",
+]
 
 GET_STATE_CASE = Operation(
     operation_id="get_state_case",
@@ -40,11 +45,8 @@ GET_STATE_CASE = Operation(
 )
 
 
-class StateCasesApi:
-    """The operations tagged "State Cases"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetStateCaseMethods(ApiBase):
+    """The methods of ``GET /state-cases/{state_case_id}``."""
 
     def get_state_case(
         self,
@@ -110,128 +112,8 @@ class StateCasesApi:
             _headers,
         )
 
-    def get_state_docket_entry(
-        self,
-        state_docket_entry_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> StateDocketEntryResult:
-        """Get State Docket Entry.
 
-        Gets data for a single docket entry.
-
-        - **state_docket_entry_id**: the Lex Machina stateDocketEntryId.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.get_state_docket_entry_with_http_info(
-            state_docket_entry_id, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def get_state_docket_entry_with_http_info(
-        self,
-        state_docket_entry_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[StateDocketEntryResult]:
-        """Like `get_state_docket_entry`, but return the status and headers with the
-        data.
-        """
-        return self.api_client.call_api(
-            dockets_api.GET_STATE_DOCKET_ENTRY,
-            {"state_docket_entry_id": state_docket_entry_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def get_state_docket_entry_without_preload_content(
-        self,
-        state_docket_entry_id: int,
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `get_state_docket_entry`, but return the unread response; release it
-        when done.
-        """
-        return self.api_client.call_api_raw(
-            dockets_api.GET_STATE_DOCKET_ENTRY,
-            {"state_docket_entry_id": state_docket_entry_id},
-            _request_timeout,
-            _headers,
-        )
-
-    def query_state_cases(
-        self,
-        state_case_query: StateCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> StateCaseQueryResult:
-        """Query State Cases.
-
-        Queries enhanced state court cases.
-
-        - **data**: the state case query
-
-        See https://developer.lexmachina.com/posts/query/state_query_usage/ for
-        query formation.
-
-        The results will contain a list of cases, each with a specificed url and
-        Lex Machina stateCaseId.
-
-        Results come one page at a time: set ``page`` (from 1) and ``page_size``
-        (5 unless set) on the query. The answer holds only ``cases``, so ask for
-        the next page until one comes back short.
-
-        Raises:
-            UnauthorizedException: the credentials or the access token were
-            refused (401).
-            NotFoundException: nothing was found, usually an unknown id (404).
-            UnprocessableEntityException: the server rejected an argument; its
-            ``data.detail`` says which (422).
-            ApiException: any other failure; see ``lexmachina.exceptions``.
-        """
-        return self.query_state_cases_with_http_info(
-            state_case_query, _request_timeout=_request_timeout, _headers=_headers
-        ).data
-
-    def query_state_cases_with_http_info(
-        self,
-        state_case_query: StateCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> ApiResponse[StateCaseQueryResult]:
-        """Like `query_state_cases`, but return the status and headers with the data."""
-        return self.api_client.call_api(
-            case_query_api.QUERY_STATE_CASES,
-            {"state_case_query": state_case_query},
-            _request_timeout,
-            _headers,
-        )
-
-    def query_state_cases_without_preload_content(
-        self,
-        state_case_query: StateCaseQuery | dict[str, Any],
-        *,
-        _request_timeout: float | tuple[float, float] | None = None,
-        _headers: Mapping[str, str] | None = None,
-    ) -> urllib3.BaseHTTPResponse:
-        """Like `query_state_cases`, but return the unread response; release it when
-        done.
-        """
-        return self.api_client.call_api_raw(
-            case_query_api.QUERY_STATE_CASES,
-            {"state_case_query": state_case_query},
-            _request_timeout,
-            _headers,
-        )
+class StateCasesApi(
+    GetStateCaseMethods, GetStateDocketEntryMethods, QueryStateCasesMethods
+):
+    """The operations tagged "State Cases"."""

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .._api_base import ApiBase
 from .._operation import Operation
-from ..api_client import ApiClient
 from ..models.health_status import HealthStatus
 
 if TYPE_CHECKING:
     import urllib3
 
     from ..api_response import ApiResponse
+
+__all__ = ["GET_HEALTH", "StatusApi"]
 
 GET_HEALTH = Operation(
     operation_id="get_health",
@@ -24,11 +26,8 @@ GET_HEALTH = Operation(
 )
 
 
-class StatusApi:
-    """The operations tagged "Status"."""
-
-    def __init__(self, api_client: ApiClient | None = None) -> None:
-        self.api_client = api_client if api_client is not None else ApiClient()
+class GetHealthMethods(ApiBase):
+    """The methods of ``GET /health``."""
 
     def get_health(
         self,
@@ -64,3 +63,7 @@ class StatusApi:
     ) -> urllib3.BaseHTTPResponse:
         """Like `get_health`, but return the unread response; release it when done."""
         return self.api_client.call_api_raw(GET_HEALTH, {}, _request_timeout, _headers)
+
+
+class StatusApi(GetHealthMethods):
+    """The operations tagged "Status"."""
